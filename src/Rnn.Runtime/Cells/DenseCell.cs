@@ -1,0 +1,38 @@
+using System;
+using Rnn.Runtime.Descriptors;
+using Rnn.Runtime.Kernels;
+using Rnn.Runtime.Operators;
+
+namespace Rnn.Runtime.Cells;
+
+/// <summary>A dense layer, y = act(W x + b). Its "state" is just its output buffer.</summary>
+internal sealed class DenseCell : Cell
+{
+    private readonly PackedMatrix _weights;
+    private readonly float[] _bias;
+    private readonly Activation _activation;
+
+    public DenseCell(DenseLayerDescriptor layer)
+        : base(layer.InputSize, layer.Units)
+    {
+        int rows = PackedMatrix.Pad(layer.Units), columns = layer.InputSize;
+        float[] weight = layer.WeightArray;
+        _weights = PackedMatrix.Pack(rows, columns, (r, j) => r < layer.Units ? weight[r * columns + j] : 0f);
+        _bias = new float[rows];
+        Array.Copy(layer.BiasArray, _bias, layer.Units);
+        _activation = layer.Activation;
+    }
+
+    public override int StateLength => OutputSize;
+
+    public override int ScratchLength => _weights.Rows;
+
+    public override void Step(ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, SimdPath path)
+    {
+        Span<float> y = scratch.Slice(0, _weights.Rows);
+        MatVec.Multiply(_weights, _bias, x, y, path);
+        Span<float> output = state.Slice(0, OutputSize);
+        y.Slice(0, OutputSize).CopyTo(output);
+        Activations.Apply(_activation, output);
+    }
+}

@@ -1,0 +1,52 @@
+using System;
+using Rnn.Runtime.Descriptors;
+using Rnn.Runtime.Kernels;
+using Rnn.Runtime.Operators;
+
+namespace Rnn.Runtime.Cells;
+
+/// <summary>
+/// PyTorch's LSTM cell:
+/// i = σ(W_ii x + b_ii + W_hi h + b_hi), f = σ(W_if x + b_if + W_hf h + b_hf),
+/// g = tanh(W_ig x + b_ig + W_hg h + b_hg), o = σ(W_io x + b_io + W_ho h + b_ho),
+/// c' = f ⊙ c + i ⊙ g, h' = o ⊙ tanh(c').
+/// Packed as one matrix over [x; h] with b_ih + b_hh folded, each gate block padded to a panel multiple.
+/// State: h (H), then c (H).
+/// </summary>
+internal sealed class LstmCell : Cell
+{
+    private readonly PackedMatrix _weights;
+    private readonly float[] _bias;
+    private readonly int _paddedHidden;
+
+    public LstmCell(RecurrentLayerDescriptor layer)
+        : base(layer.InputSize, layer.HiddenSize)
+    {
+        (_weights, _bias, _paddedHidden) = GatePacking.PackCombined(layer);
+    }
+
+    public override int StateLength => 2 * OutputSize;
+
+    public override int ScratchLength => InputSize + OutputSize + _weights.Rows;
+
+    public override void Step(ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, SimdPath path)
+    {
+        int hidden = OutputSize, padded = _paddedHidden;
+        Span<float> h = state.Slice(0, hidden), c = state.Slice(hidden, hidden);
+        Span<float> xh = scratch.Slice(0, InputSize + hidden);
+        Span<float> gates = scratch.Slice(InputSize + hidden, _weights.Rows);
+        x.CopyTo(xh);
+        h.CopyTo(xh.Slice(InputSize));
+        MatVec.Multiply(_weights, _bias, xh, gates, path);
+
+        for (int k = 0; k < hidden; k++)
+        {
+            float i = SigmoidOperator.Invoke(gates[k]);
+            float f = SigmoidOperator.Invoke(gates[padded + k]);
+            float g = TanhOperator.Invoke(gates[2 * padded + k]);
+            float o = SigmoidOperator.Invoke(gates[3 * padded + k]);
+            c[k] = f * c[k] + i * g;
+            h[k] = o * TanhOperator.Invoke(c[k]);
+        }
+    }
+}

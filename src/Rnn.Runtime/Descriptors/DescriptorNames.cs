@@ -1,0 +1,56 @@
+using System;
+
+namespace Rnn.Runtime.Descriptors;
+
+/// <summary>The spellings used in descriptor JSON, in one place for the reader, the writer and the docs.</summary>
+public static class DescriptorNames
+{
+    /// <summary>The value of the top-level <c>format</c> field.</summary>
+    public const string FormatName = "rnn-embedded";
+
+    /// <summary>The newest format version this reader understands.</summary>
+    public const int CurrentVersion = 1;
+
+    /// <summary>The JSON spelling of a layer kind.</summary>
+    public static string Of(LayerKind kind) => kind switch
+    {
+        LayerKind.Rnn => "rnn",
+        LayerKind.Lstm => "lstm",
+        LayerKind.Gru => "gru",
+        LayerKind.Dense => "dense",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>The JSON spelling of an activation.</summary>
+    public static string Of(Activation activation) => activation switch
+    {
+        Activation.Linear => "linear",
+        Activation.Relu => "relu",
+        Activation.Tanh => "tanh",
+        Activation.Sigmoid => "sigmoid",
+        Activation.Softmax => "softmax",
+        _ => throw new ArgumentOutOfRangeException(nameof(activation)),
+    };
+
+    internal static readonly string[] LayerTypes = { "rnn", "lstm", "gru", "dense" };
+
+    internal static readonly string[] DenseActivations = { "linear", "relu", "tanh", "sigmoid", "softmax" };
+
+    internal static readonly string[] RnnNonlinearities = { "tanh", "relu" };
+
+    internal static bool TryParseLayerKind(string text, out LayerKind kind)
+    {
+        int index = Array.IndexOf(LayerTypes, text);
+        kind = (LayerKind)Math.Max(index, 0);
+        return index >= 0;
+    }
+
+    internal static bool TryParseActivation(string text, string[] allowed, out Activation activation)
+    {
+        activation = Activation.Linear;
+        if (Array.IndexOf(allowed, text) < 0)
+            return false;
+        activation = (Activation)Array.IndexOf(DenseActivations, text);
+        return true;
+    }
+}

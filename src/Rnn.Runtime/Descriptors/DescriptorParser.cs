@@ -1,0 +1,320 @@
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace Rnn.Runtime.Descriptors;
+
+/// <summary>
+/// Reads the meaning of a grammar-checked <see cref="JsonDocument"/>: which fields exist, their types,
+/// and every float. Records each value's position so <see cref="DescriptorValidator"/> can point at it.
+/// </summary>
+internal sealed class DescriptorParser
+{
+    private static readonly string[] s_rootFields = { "format", "version", "input_size", "input_normalization", "layers", "metadata" };
+    private static readonly string[] s_normalizationFields = { "mean", "std" };
+    private static readonly string[] s_rnnFields = { "type", "input_size", "hidden_size", "nonlinearity", "weight_ih", "weight_hh", "bias_ih", "bias_hh" };
+    private static readonly string[] s_gatedFields = { "type", "input_size", "hidden_size", "weight_ih", "weight_hh", "bias_ih", "bias_hh" };
+    private static readonly string[] s_denseFields = { "type", "input_size", "units", "activation", "weight", "bias" };
+
+    private readonly JsonDocument _document;
+    private readonly DescriptorLocator _locator;
+
+    private DescriptorParser(JsonDocument document)
+    {
+        _document = document;
+        _locator = new DescriptorLocator(document.FilePath);
+    }
+
+    public static ModelDescriptor Parse(string text, string? filePath)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            throw new RnnDescriptorException(filePath, "", new SourcePosition(0, 0, 1, 1), "the file is empty; expected a descriptor object");
+        var parser = new DescriptorParser(JsonDocument.Parse(text, filePath));
+        var model = parser.ParseRoot();
+        DescriptorValidator.Validate(model, parser._locator);
+        return model;
+    }
+
+    private ModelDescriptor ParseRoot()
+    {
+        var root = ReadObject(0, "", "the descriptor");
+
+        // Format and version first: a file from a newer writer should say so, not trip over new fields.
+        int formatIndex = root.Require("format", $"(expected \"{DescriptorNames.FormatName}\")");
+        string format = ReadString(formatIndex, "format");
+        if (format != DescriptorNames.FormatName)
+            throw Error(formatIndex, "format", $"expected \"{DescriptorNames.FormatName}\", found \"{format}\"");
+
+        int versionIndex = root.Require("version", $"(expected {DescriptorNames.CurrentVersion})");
+        int version = ReadInteger(versionIndex, "version", "a format version");
+        if (version > DescriptorNames.CurrentVersion)
+            throw Error(versionIndex, "version", $"format version {version} is newer than this reader, which reads versions 1 to {DescriptorNames.CurrentVersion}; update Rnn.Embedded to read this file");
+        if (version < 1)
+            throw Error(versionIndex, "version", $"expected a format version from 1 to {DescriptorNames.CurrentVersion}, found {version}");
+
+        root.RejectUnknown(s_rootFields);
+        int inputSize = ReadInteger(root.Require("input_size"), "input_size", "a positive size");
+
+        InputNormalization? normalization = null;
+        if (root.TryGet("input_normalization", out int normalizationIndex))
+        {
+            var fields = ReadObject(normalizationIndex, "input_normalization", "the input normalisation");
+            fields.RejectUnknown(s_normalizationFields);
+            normalization = new InputNormalization(
+                ReadFloats(fields.Require("mean"), "input_normalization.mean"),
+                ReadFloats(fields.Require("std"), "input_normalization.std"), adopt: true);
+        }
+
+        int layersIndex = root.Require("layers");
+        if (_document[layersIndex].Kind != JsonTokenKind.BeginArray)
+            throw Error(layersIndex, "layers", $"expected an array of layers, found {_document.DescribeToken(layersIndex)}");
+        var layers = new List<LayerDescriptor>();
+        foreach (int layerIndex in Elements(layersIndex))
+            layers.Add(ParseLayer(layerIndex, $"layers[{layers.Count}]"));
+
+        MetadataValue metadata = MetadataValue.FromObject(new KeyValuePair<string, MetadataValue>[0]);
+        if (root.TryGet("metadata", out int metadataIndex))
+        {
+            if (_document[metadataIndex].Kind != JsonTokenKind.BeginObject)
+                throw Error(metadataIndex, "metadata", $"expected an object, found {_document.DescribeToken(metadataIndex)}");
+            metadata = ReadMetadata(metadataIndex, "metadata");
+        }
+
+        return new ModelDescriptor(version, inputSize, layers.ToArray(), normalization, metadata);
+    }
+
+    private LayerDescriptor ParseLayer(int index, string path)
+    {
+        var fields = ReadObject(index, path, "a layer");
+        int typeIndex = fields.Require("type", "(expected one of rnn, lstm, gru, dense)");
+        string type = ReadString(typeIndex, path + ".type");
+        if (!DescriptorNames.TryParseLayerKind(type, out var kind))
+            throw Error(typeIndex, path + ".type", $"unknown layer type \"{type}\"; expected one of {string.Join(", ", DescriptorNames.LayerTypes)}");
+
+        int inputSize = ReadInteger(fields.Require("input_size"), path + ".input_size", "a positive size");
+        if (kind == LayerKind.Dense)
+        {
+            fields.RejectUnknown(s_denseFields);
+            int units = ReadInteger(fields.Require("units"), path + ".units", "a positive size");
+            var activation = ReadActivation(fields, "activation", path, DescriptorNames.DenseActivations, Activation.Linear);
+            return new DenseLayerDescriptor(inputSize, units, activation,
+                ReadFloats(fields.Require("weight"), path + ".weight"),
+                ReadFloats(fields.Require("bias"), path + ".bias"), adopt: true);
+        }
+
+        fields.RejectUnknown(kind == LayerKind.Rnn ? s_rnnFields : s_gatedFields);
+        int hiddenSize = ReadInteger(fields.Require("hidden_size"), path + ".hidden_size", "a positive size");
+        var nonlinearity = kind == LayerKind.Rnn
+            ? ReadActivation(fields, "nonlinearity", path, DescriptorNames.RnnNonlinearities, Activation.Tanh)
+            : Activation.Tanh;
+        return new RecurrentLayerDescriptor(kind, inputSize, hiddenSize, nonlinearity,
+            ReadFloats(fields.Require("weight_ih"), path + ".weight_ih"),
+            ReadFloats(fields.Require("weight_hh"), path + ".weight_hh"),
+            ReadFloats(fields.Require("bias_ih"), path + ".bias_ih"),
+            ReadFloats(fields.Require("bias_hh"), path + ".bias_hh"), adopt: true);
+    }
+
+    private Activation ReadActivation(ObjectFields fields, string name, string path, string[] allowed, Activation fallback)
+    {
+        if (!fields.TryGet(name, out int index))
+            return fallback;
+        string text = ReadString(index, path + "." + name);
+        if (!DescriptorNames.TryParseActivation(text, allowed, out var activation))
+            throw Error(index, path + "." + name, $"expected one of {string.Join(", ", allowed)}, found \"{text}\"");
+        return activation;
+    }
+
+    private ObjectFields ReadObject(int index, string path, string what)
+    {
+        if (_document[index].Kind != JsonTokenKind.BeginObject)
+            throw Error(index, path, $"expected {what} as a JSON object, found {_document.DescribeToken(index)}");
+        _locator.Record(path, _document[index].Position);
+        var fields = new ObjectFields(this, index, path);
+        for (int i = index + 1; _document[i].Kind == JsonTokenKind.String;)
+        {
+            string name = _document.GetString(i);
+            string fieldPath = path.Length == 0 ? name : path + "." + name;
+            int valueIndex = i + 2;
+            if (fields.Contains(name))
+                throw Error(i, fieldPath, $"duplicate field \"{name}\"");
+            fields.Add(name, i, valueIndex);
+            _locator.Record(fieldPath, _document[valueIndex].Position);
+            i = _document.SkipValue(valueIndex);
+            if (_document[i].Kind == JsonTokenKind.Comma)
+                i++;
+        }
+
+        return fields;
+    }
+
+    private IEnumerable<int> Elements(int arrayIndex)
+    {
+        for (int i = arrayIndex + 1; _document[i].Kind != JsonTokenKind.EndArray;)
+        {
+            yield return i;
+            i = _document.SkipValue(i);
+            if (_document[i].Kind == JsonTokenKind.Comma)
+                i++;
+        }
+    }
+
+    private string ReadString(int index, string path)
+    {
+        if (_document[index].Kind != JsonTokenKind.String)
+            throw Error(index, path, $"expected a string, found {_document.DescribeToken(index)}");
+        return _document.GetString(index);
+    }
+
+    private int ReadInteger(int index, string path, string what)
+    {
+        var token = _document[index];
+        if (token.Kind == JsonTokenKind.Number)
+        {
+            string text = _document.GetRawText(index);
+            if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
+                return value;
+        }
+
+        throw Error(index, path, $"expected {what} (a whole number), found {_document.DescribeToken(index)}");
+    }
+
+    private float[] ReadFloats(int index, string path)
+    {
+        if (_document[index].Kind != JsonTokenKind.BeginArray)
+            throw Error(index, path, $"expected an array of numbers, found {_document.DescribeToken(index)}");
+        var values = new List<float>();
+        foreach (int i in Elements(index))
+        {
+            var token = _document[i];
+            string elementPath = $"{path}[{values.Count}]";
+            switch (token.Kind)
+            {
+                case JsonTokenKind.Number:
+                    if (!Float32Parser.TryParse(_document.Text, token.Position.Offset, token.Position.Length, out float value))
+                        throw Error(i, elementPath, $"expected a finite float32, found {_document.GetRawText(i)}, which is beyond the float32 range (±3.4028235E+38)");
+                    values.Add(value);
+                    break;
+                case JsonTokenKind.NaN:
+                case JsonTokenKind.PositiveInfinity:
+                case JsonTokenKind.NegativeInfinity:
+                    throw Error(i, elementPath, $"expected a finite float32, found {_document.GetRawText(i)}");
+                case JsonTokenKind.BeginArray:
+                    throw Error(i, elementPath, "expected a number, found an array (weights are flat row-major arrays)");
+                default:
+                    throw Error(i, elementPath, $"expected a number, found {_document.DescribeToken(i)}");
+            }
+        }
+
+        return values.ToArray();
+    }
+
+    private MetadataValue ReadMetadata(int index, string path)
+    {
+        switch (_document[index].Kind)
+        {
+            case JsonTokenKind.String:
+                return MetadataValue.FromString(_document.GetString(index));
+            case JsonTokenKind.Number:
+                return MetadataValue.FromNumberText(_document.GetRawText(index));
+            case JsonTokenKind.True:
+                return MetadataValue.FromBoolean(true);
+            case JsonTokenKind.False:
+                return MetadataValue.FromBoolean(false);
+            case JsonTokenKind.Null:
+                return MetadataValue.Null;
+            case JsonTokenKind.BeginArray:
+            {
+                var items = new List<MetadataValue>();
+                foreach (int i in Elements(index))
+                    items.Add(ReadMetadata(i, $"{path}[{items.Count}]"));
+                return MetadataValue.FromArray(items);
+            }
+
+            case JsonTokenKind.BeginObject:
+            {
+                var fields = ReadObject(index, path, "an object");
+                var values = new List<KeyValuePair<string, MetadataValue>>();
+                foreach (var field in fields.All)
+                    values.Add(new KeyValuePair<string, MetadataValue>(field.Name, ReadMetadata(field.ValueIndex, path + "." + field.Name)));
+                return MetadataValue.FromObject(values);
+            }
+
+            default:
+                throw Error(index, path, $"expected a JSON value, found {_document.GetRawText(index)} (JSON has no NaN or Infinity)");
+        }
+    }
+
+    private RnnDescriptorException Error(int index, string path, string problem) =>
+        new(_document.FilePath, path, _document[index].Position, problem);
+
+    private readonly struct Field
+    {
+        public Field(string name, int nameIndex, int valueIndex)
+        {
+            Name = name;
+            NameIndex = nameIndex;
+            ValueIndex = valueIndex;
+        }
+
+        public string Name { get; }
+
+        public int NameIndex { get; }
+
+        public int ValueIndex { get; }
+    }
+
+    /// <summary>An object's fields in file order, with the lookups the parser needs and its error wording.</summary>
+    private sealed class ObjectFields
+    {
+        private readonly DescriptorParser _parser;
+        private readonly int _objectIndex;
+        private readonly string _path;
+
+        public ObjectFields(DescriptorParser parser, int objectIndex, string path)
+        {
+            _parser = parser;
+            _objectIndex = objectIndex;
+            _path = path;
+        }
+
+        public List<Field> All { get; } = new();
+
+        public void Add(string name, int nameIndex, int valueIndex) => All.Add(new Field(name, nameIndex, valueIndex));
+
+        public bool Contains(string name) => TryGet(name, out _);
+
+        public bool TryGet(string name, out int valueIndex)
+        {
+            foreach (var field in All)
+            {
+                if (field.Name == name)
+                {
+                    valueIndex = field.ValueIndex;
+                    return true;
+                }
+            }
+
+            valueIndex = -1;
+            return false;
+        }
+
+        public int Require(string name, string hint = "")
+        {
+            if (TryGet(name, out int index))
+                return index;
+            string problem = $"missing field \"{name}\"" + (hint.Length > 0 ? " " + hint : "");
+            throw _parser.Error(_objectIndex, _path, problem);
+        }
+
+        public void RejectUnknown(string[] known)
+        {
+            foreach (var field in All)
+            {
+                if (System.Array.IndexOf(known, field.Name) < 0)
+                {
+                    string path = _path.Length == 0 ? field.Name : _path + "." + field.Name;
+                    throw _parser.Error(field.NameIndex, path, $"unknown field \"{field.Name}\"; expected one of {string.Join(", ", known)}");
+                }
+            }
+        }
+    }
+}

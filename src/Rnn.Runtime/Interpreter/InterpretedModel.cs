@@ -1,0 +1,83 @@
+using System;
+using Rnn.Runtime.Cells;
+using Rnn.Runtime.Descriptors;
+using Rnn.Runtime.Kernels;
+
+namespace Rnn.Runtime.Interpreter;
+
+/// <summary>
+/// A descriptor loaded at run time, with its weights packed for the kernels. Immutable and safe to share
+/// across threads; each stream of input gets its own <see cref="ModelState"/> from <see cref="CreateState"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// var model = InterpretedModel.Load("kws.rnn.json");
+/// var state = model.CreateState();
+/// state.Step(features, scores);
+/// </code>
+/// </example>
+public sealed class InterpretedModel
+{
+    private InterpretedModel(ModelDescriptor descriptor, SimdPath path)
+    {
+        Descriptor = descriptor;
+        Path = path;
+        if (descriptor.InputNormalization is { } normalization)
+        {
+            Mean = normalization.MeanArray;
+            InverseStd = Array.ConvertAll(normalization.StdArray, s => 1f / s);
+        }
+
+        Cells = new Cell[descriptor.Layers.Count];
+        for (int l = 0; l < Cells.Length; l++)
+        {
+            Cells[l] = descriptor.Layers[l] switch
+            {
+                RecurrentLayerDescriptor { Kind: LayerKind.Lstm } lstm => new LstmCell(lstm),
+                RecurrentLayerDescriptor { Kind: LayerKind.Gru } gru => new GruCell(gru),
+                RecurrentLayerDescriptor rnn => new ElmanCell(rnn),
+                DenseLayerDescriptor dense => new DenseCell(dense),
+                _ => throw new ArgumentException($"Layer {l} has an unknown kind.", nameof(descriptor)),
+            };
+        }
+    }
+
+    /// <summary>The descriptor this model runs.</summary>
+    public ModelDescriptor Descriptor { get; }
+
+    /// <summary>The instruction-set path every step of this model takes.</summary>
+    public SimdPath Path { get; }
+
+    /// <summary>Values per time step in.</summary>
+    public int InputSize => Descriptor.InputSize;
+
+    /// <summary>Values per time step out.</summary>
+    public int OutputSize => Descriptor.OutputSize;
+
+    internal Cell[] Cells { get; }
+
+    internal float[]? Mean { get; }
+
+    internal float[]? InverseStd { get; }
+
+    /// <summary>Reads a descriptor file and prepares it to run.</summary>
+    /// <exception cref="RnnDescriptorException">The file cannot be read or is not a valid descriptor.</exception>
+    public static InterpretedModel Load(string path, SimdPath? simdPath = null) =>
+        FromDescriptor(DescriptorReader.ReadFile(path), simdPath);
+
+    /// <summary>Prepares a descriptor to run.</summary>
+    /// <param name="descriptor">A validated descriptor.</param>
+    /// <param name="simdPath">Force an instruction-set path (tests do, to run the ARM64 NEON path's Vector128 code on x64); by default the widest this machine accelerates.</param>
+    /// <exception cref="ArgumentException"><paramref name="simdPath"/> is not accelerated on this machine.</exception>
+    public static InterpretedModel FromDescriptor(ModelDescriptor descriptor, SimdPath? simdPath = null)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        var path = simdPath ?? SimdCapabilities.Best;
+        if (!SimdCapabilities.IsSupported(path))
+            throw new ArgumentException($"The {path} path is not hardware-accelerated on this machine; the best here is {SimdCapabilities.Best}.", nameof(simdPath));
+        return new InterpretedModel(descriptor, path);
+    }
+
+    /// <summary>A fresh stream state (all recurrent state zero). This is the only allocation; steps allocate nothing.</summary>
+    public ModelState CreateState() => new(this);
+}

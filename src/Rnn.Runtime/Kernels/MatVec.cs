@@ -1,0 +1,147 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Rnn.Runtime.Kernels;
+
+/// <summary>y = b + W x over a <see cref="PackedMatrix"/>, the one matrix-vector product of the runtime.</summary>
+internal static class MatVec
+{
+    /// <summary>Writes <paramref name="matrix"/>.Rows values to <paramref name="y"/>.</summary>
+    public static void Multiply(PackedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y, SimdPath path)
+    {
+        if (x.Length != matrix.Columns || bias.Length != matrix.Rows || y.Length < matrix.Rows)
+            throw new ArgumentException("Matrix, bias, input and output sizes disagree.");
+        switch (path)
+        {
+            case SimdPath.Vector256:
+                MultiplyVector256(matrix, bias, x, y);
+                break;
+            case SimdPath.Vector128:
+                MultiplyVector128(matrix, bias, x, y);
+                break;
+            default:
+                MultiplyScalar(matrix, bias, x, y);
+                break;
+        }
+    }
+
+    /// <summary>The reference the vector paths are tested against: the same packed layout, one multiply-add at a time.</summary>
+    public static void MultiplyScalar(PackedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y)
+    {
+        const int W = PackedMatrix.PanelWidth;
+        var data = matrix.Data;
+        int columns = matrix.Columns;
+        for (int panel = 0; panel < matrix.Rows / W; panel++)
+        {
+            int start = panel * W * columns;
+            for (int r = 0; r < W; r++)
+            {
+                float sum = bias[panel * W + r];
+                for (int j = 0; j < columns; j++)
+                    sum += data[start + j * W + r] * x[j];
+                y[panel * W + r] = sum;
+            }
+        }
+    }
+
+    // Four panels at a time: four independent accumulator chains hide the FMA latency.
+    private static void MultiplyVector256(PackedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y)
+    {
+        const int W = PackedMatrix.PanelWidth;
+        int columns = matrix.Columns, panels = matrix.Rows / W, stride = W * columns;
+        ref float w = ref MemoryMarshal.GetArrayDataReference(matrix.Data);
+        ref float xs = ref MemoryMarshal.GetReference(x);
+        ref float b = ref MemoryMarshal.GetReference(bias);
+        ref float ys = ref MemoryMarshal.GetReference(y);
+        int panel = 0;
+        for (; panel + 4 <= panels; panel += 4)
+        {
+            ref float p0 = ref Unsafe.Add(ref w, panel * stride);
+            ref float p1 = ref Unsafe.Add(ref p0, stride);
+            ref float p2 = ref Unsafe.Add(ref p1, stride);
+            ref float p3 = ref Unsafe.Add(ref p2, stride);
+            var a0 = Vector256.LoadUnsafe(ref b, (nuint)(panel * W));
+            var a1 = Vector256.LoadUnsafe(ref b, (nuint)(panel * W + W));
+            var a2 = Vector256.LoadUnsafe(ref b, (nuint)(panel * W + 2 * W));
+            var a3 = Vector256.LoadUnsafe(ref b, (nuint)(panel * W + 3 * W));
+            for (int j = 0; j < columns; j++)
+            {
+                var xj = Vector256.Create(Unsafe.Add(ref xs, j));
+                nuint offset = (nuint)(j * W);
+                a0 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref p0, offset), xj, a0);
+                a1 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref p1, offset), xj, a1);
+                a2 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref p2, offset), xj, a2);
+                a3 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref p3, offset), xj, a3);
+            }
+
+            a0.StoreUnsafe(ref ys, (nuint)(panel * W));
+            a1.StoreUnsafe(ref ys, (nuint)(panel * W + W));
+            a2.StoreUnsafe(ref ys, (nuint)(panel * W + 2 * W));
+            a3.StoreUnsafe(ref ys, (nuint)(panel * W + 3 * W));
+        }
+
+        for (; panel < panels; panel++)
+        {
+            ref float p = ref Unsafe.Add(ref w, panel * stride);
+            var a = Vector256.LoadUnsafe(ref b, (nuint)(panel * W));
+            for (int j = 0; j < columns; j++)
+                a = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref p, (nuint)(j * W)), Vector256.Create(Unsafe.Add(ref xs, j)), a);
+            a.StoreUnsafe(ref ys, (nuint)(panel * W));
+        }
+    }
+
+    // A panel is two Vector128 halves; two panels at a time keep four chains in flight as above.
+    private static void MultiplyVector128(PackedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y)
+    {
+        const int W = PackedMatrix.PanelWidth, H = W / 2;
+        int columns = matrix.Columns, panels = matrix.Rows / W, stride = W * columns;
+        ref float w = ref MemoryMarshal.GetArrayDataReference(matrix.Data);
+        ref float xs = ref MemoryMarshal.GetReference(x);
+        ref float b = ref MemoryMarshal.GetReference(bias);
+        ref float ys = ref MemoryMarshal.GetReference(y);
+        int panel = 0;
+        for (; panel + 2 <= panels; panel += 2)
+        {
+            ref float p0 = ref Unsafe.Add(ref w, panel * stride);
+            ref float p1 = ref Unsafe.Add(ref p0, stride);
+            nuint o = (nuint)(panel * W);
+            var a0 = Vector128.LoadUnsafe(ref b, o);
+            var a1 = Vector128.LoadUnsafe(ref b, o + H);
+            var a2 = Vector128.LoadUnsafe(ref b, o + W);
+            var a3 = Vector128.LoadUnsafe(ref b, o + W + H);
+            for (int j = 0; j < columns; j++)
+            {
+                var xj = Vector128.Create(Unsafe.Add(ref xs, j));
+                nuint offset = (nuint)(j * W);
+                a0 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref p0, offset), xj, a0);
+                a1 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref p0, offset + H), xj, a1);
+                a2 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref p1, offset), xj, a2);
+                a3 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref p1, offset + H), xj, a3);
+            }
+
+            a0.StoreUnsafe(ref ys, o);
+            a1.StoreUnsafe(ref ys, o + H);
+            a2.StoreUnsafe(ref ys, o + W);
+            a3.StoreUnsafe(ref ys, o + W + H);
+        }
+
+        for (; panel < panels; panel++)
+        {
+            ref float p = ref Unsafe.Add(ref w, panel * stride);
+            nuint o = (nuint)(panel * W);
+            var a0 = Vector128.LoadUnsafe(ref b, o);
+            var a1 = Vector128.LoadUnsafe(ref b, o + H);
+            for (int j = 0; j < columns; j++)
+            {
+                var xj = Vector128.Create(Unsafe.Add(ref xs, j));
+                a0 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref p, (nuint)(j * W)), xj, a0);
+                a1 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref p, (nuint)(j * W + H)), xj, a1);
+            }
+
+            a0.StoreUnsafe(ref ys, o);
+            a1.StoreUnsafe(ref ys, o + H);
+        }
+    }
+}

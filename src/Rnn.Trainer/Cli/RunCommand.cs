@@ -1,0 +1,61 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using Rnn.Runtime.Interpreter;
+using Rnn.Trainer.Data;
+
+namespace Rnn.Trainer.Cli;
+
+/// <summary><c>rnn run MODEL --input FILE.csv</c>: runs a model over a sequence and prints one output row per step.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var model = new Argument<string>("model") { Description = "The model descriptor (*.rnn.json)." };
+        var input = new Option<string>("--input", "-i")
+        {
+            Description = "CSV with one time step per row and one column per model input (a header row is optional).",
+            Required = true,
+        };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the outputs to this CSV file instead of standard output." };
+        var command = new Command("run", "Run a model over a sequence from a CSV file and print its outputs, one row per time step.")
+        {
+            model, input, output,
+        };
+        command.SetAction(result => Execute(result.GetValue(model)!, result.GetValue(input)!, result.GetValue(output), Console.Out, Console.Error));
+        return command;
+    }
+
+    public static int Execute(string modelPath, string inputPath, string? outputPath, TextWriter stdout, TextWriter stderr) =>
+        CliErrors.Guard(stderr, () =>
+        {
+            var model = InterpretedModel.Load(modelPath);
+            var table = CsvTable.Read(inputPath);
+            if (table.Columns != model.InputSize)
+                throw new DataFileException(inputPath, 0, 0, $"expected {model.InputSize} column{(model.InputSize == 1 ? "" : "s")} (the model's input_size), found {table.Columns}");
+
+            var outputs = new float[table.Rows * model.OutputSize];
+            model.CreateState().Run(table.Values, outputs);
+
+            var text = new StringBuilder();
+            text.Append("step");
+            for (int k = 0; k < model.OutputSize; k++)
+                text.Append(",y").Append(k);
+            text.Append('\n');
+            for (int t = 0; t < table.Rows; t++)
+            {
+                text.Append(t);
+                for (int k = 0; k < model.OutputSize; k++)
+                    text.Append(',').Append(outputs[t * model.OutputSize + k].ToString("R", CultureInfo.InvariantCulture));
+                text.Append('\n');
+            }
+
+            if (outputPath is null)
+                stdout.Write(text.ToString());
+            else
+                File.WriteAllText(outputPath, text.ToString());
+            return 0;
+        });
+}
