@@ -21,7 +21,7 @@ internal sealed class DescriptorParser
     private DescriptorParser(JsonDocument document)
     {
         _document = document;
-        _locator = new DescriptorLocator(document.FilePath);
+        _locator = new DescriptorLocator(document);
     }
 
     public static ModelDescriptor Parse(string text, string? filePath)
@@ -127,7 +127,7 @@ internal sealed class DescriptorParser
     {
         if (_document[index].Kind != JsonTokenKind.BeginObject)
             throw Error(index, path, $"expected {what} as a JSON object, found {_document.DescribeToken(index)}");
-        _locator.Record(path, _document[index].Position);
+        _locator.Record(path, index);
         var fields = new ObjectFields(this, index, path);
         for (int i = index + 1; _document[i].Kind == JsonTokenKind.String;)
         {
@@ -137,7 +137,7 @@ internal sealed class DescriptorParser
             if (fields.Contains(name))
                 throw Error(i, fieldPath, $"duplicate field \"{name}\"");
             fields.Add(name, i, valueIndex);
-            _locator.Record(fieldPath, _document[valueIndex].Position);
+            _locator.Record(fieldPath, valueIndex);
             i = _document.SkipValue(valueIndex);
             if (_document[i].Kind == JsonTokenKind.Comma)
                 i++;
