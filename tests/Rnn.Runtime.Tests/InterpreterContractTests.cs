@@ -1,0 +1,111 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Rnn.Runtime.Interpreter;
+using Rnn.Runtime.Kernels;
+using Xunit;
+
+namespace Rnn.Runtime.Tests;
+
+/// <summary>The interpreter's API promises: zero allocation per step, clear span-length errors, shareable models.</summary>
+public class InterpreterContractTests
+{
+    private static InterpretedModel Load(string name, SimdPath? path = null) =>
+        InterpretedModel.Load(Path.Combine(GoldenFixture.Directory, name + ".rnn.json"), path);
+
+    public static TheoryData<string, SimdPath> FixturesOnEveryPath() => GoldenTests.FixturesOnEveryPath();
+
+    [Theory]
+    [MemberData(nameof(FixturesOnEveryPath))]
+    public void StepRunAndResetAllocateNothing(string name, SimdPath path)
+    {
+        var fixture = GoldenFixture.Load(name);
+        var state = Load(name, path).CreateState();
+        var output = new float[fixture.OutputSize];
+        var outputs = new float[fixture.Steps * fixture.OutputSize];
+        state.Run(fixture.Input, outputs); // warm-up: JIT tiering must not count
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int repeat = 0; repeat < 20; repeat++)
+        {
+            state.Reset();
+            for (int t = 0; t < fixture.Steps; t++)
+                state.Step(fixture.Input.AsSpan(t * fixture.InputSize, fixture.InputSize), output);
+            state.Run(fixture.Input, outputs);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void StepRejectsWrongSpanLengthsAndSaysWhatItExpected()
+    {
+        var state = Load("lstm_i5_h37").CreateState();
+        var e = Assert.Throws<ArgumentException>(() => state.Step(new float[4], new float[3]));
+        Assert.Equal("input", e.ParamName);
+        Assert.StartsWith("Expected an input of 5 values, found 4.", e.Message);
+        e = Assert.Throws<ArgumentException>(() => state.Step(new float[5], new float[2]));
+        Assert.Equal("output", e.ParamName);
+        Assert.StartsWith("Expected an output of 3 values, found 2.", e.Message);
+    }
+
+    [Fact]
+    public void RunRejectsPartialStepsAndMismatchedOutputs()
+    {
+        var state = Load("lstm_i5_h37").CreateState();
+        var e = Assert.Throws<ArgumentException>(() => state.Run(new float[12], new float[6]));
+        Assert.StartsWith("Expected a whole number of steps of 5 input values, found 12 values.", e.Message);
+        e = Assert.Throws<ArgumentException>(() => state.Run(new float[10], new float[5]));
+        Assert.StartsWith("Expected 2 steps × 3 = 6 output values for 2 input steps, found 5.", e.Message);
+    }
+
+    [Fact]
+    public void ForcingAPathThisMachineLacksIsAnError()
+    {
+        if (SimdCapabilities.Best == SimdPath.Vector256)
+            return; // Every path is available; nothing to reject on this machine.
+        Assert.Throws<ArgumentException>(() => Load("gru_i1_h16", SimdPath.Vector256));
+    }
+
+    [Fact]
+    public void OneModelServesManyStreamsOnManyThreads()
+    {
+        var fixture = GoldenFixture.Load("mixed_norm_i6");
+        var model = Load("mixed_norm_i6");
+        var expected = new float[fixture.Steps * fixture.OutputSize];
+        model.CreateState().Run(fixture.Input, expected);
+
+        var results = new float[8][];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, s =>
+        {
+            var state = model.CreateState();
+            var outputs = new float[expected.Length];
+            for (int repeat = 0; repeat < 10; repeat++)
+            {
+                state.Reset();
+                state.Run(fixture.Input, outputs);
+            }
+
+            results[s] = outputs;
+        });
+
+        Assert.All(results, r => Assert.Equal(expected, r));
+    }
+
+    [Fact]
+    public void StateCarriesAcrossCallsUntilReset()
+    {
+        var fixture = GoldenFixture.Load("gru_i1_h16");
+        var state = Load("gru_i1_h16").CreateState();
+        var first = new float[1];
+        var again = new float[1];
+        state.Step(fixture.Input.AsSpan(0, 1), first);
+        state.Step(fixture.Input.AsSpan(0, 1), again);
+        Assert.NotEqual(first[0], again[0]);
+        state.Reset();
+        state.Step(fixture.Input.AsSpan(0, 1), again);
+        Assert.Equal(first[0], again[0]);
+    }
+}
