@@ -12,10 +12,10 @@ internal sealed class DescriptorLocator
 {
     public static readonly DescriptorLocator None = new(null);
 
-    private readonly JsonDocument? _document;
+    private readonly TokenizedJson? _document;
     private readonly Dictionary<string, int> _tokenIndex = new();
 
-    public DescriptorLocator(JsonDocument? document) => _document = document;
+    public DescriptorLocator(TokenizedJson? document) => _document = document;
 
     public void Record(string path, int tokenIndex) => _tokenIndex[path] = tokenIndex;
 

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Rnn.Runtime.Descriptors;
 
 /// <summary>
-/// Reads the meaning of a grammar-checked <see cref="JsonDocument"/>: which fields exist, their types,
+/// Reads the meaning of a grammar-checked <see cref="TokenizedJson"/>: which fields exist, their types,
 /// and every float. Records each value's position so <see cref="DescriptorValidator"/> can point at it.
 /// </summary>
 internal sealed class DescriptorParser
@@ -15,10 +15,10 @@ internal sealed class DescriptorParser
     private static readonly string[] s_gatedFields = { "type", "input_size", "hidden_size", "weight_ih", "weight_hh", "bias_ih", "bias_hh" };
     private static readonly string[] s_denseFields = { "type", "input_size", "units", "activation", "weight", "bias" };
 
-    private readonly JsonDocument _document;
+    private readonly TokenizedJson _document;
     private readonly DescriptorLocator _locator;
 
-    private DescriptorParser(JsonDocument document)
+    private DescriptorParser(TokenizedJson document)
     {
         _document = document;
         _locator = new DescriptorLocator(document);
@@ -28,7 +28,7 @@ internal sealed class DescriptorParser
     {
         if (string.IsNullOrWhiteSpace(text))
             throw new RnnDescriptorException(filePath, "", new SourcePosition(0, 0, 1, 1), "the file is empty; expected a descriptor object");
-        var parser = new DescriptorParser(JsonDocument.Parse(text, filePath));
+        var parser = new DescriptorParser(TokenizedJson.Parse(text, filePath));
         var model = parser.ParseRoot();
         DescriptorValidator.Validate(model, parser._locator);
         return model;

@@ -7,14 +7,14 @@ namespace Rnn.Runtime.Descriptors;
 /// A descriptor's tokens after a full grammar check, so the descriptor parser can walk a structure it
 /// knows is well-formed and only has to judge meaning. Keeps the text to decode strings and numbers lazily.
 /// </summary>
-internal sealed class JsonDocument
+internal sealed class TokenizedJson
 {
     private const int MaxDepth = 64;
 
     private readonly List<JsonToken> _tokens;
     private readonly int[] _valueEnd;
 
-    private JsonDocument(string text, string? filePath, List<JsonToken> tokens)
+    private TokenizedJson(string text, string? filePath, List<JsonToken> tokens)
     {
         Text = text;
         FilePath = filePath;
@@ -29,9 +29,9 @@ internal sealed class JsonDocument
     public JsonToken this[int index] => _tokens[index];
 
     /// <summary>Lexes and checks <paramref name="text"/>; the root value starts at token 0.</summary>
-    public static JsonDocument Parse(string text, string? filePath)
+    public static TokenizedJson Parse(string text, string? filePath)
     {
-        var document = new JsonDocument(text, filePath, JsonLexer.Tokenize(text, filePath));
+        var document = new TokenizedJson(text, filePath, JsonLexer.Tokenize(text, filePath));
         int end = document.CheckValue(0, 0);
         var next = document._tokens[end];
         if (next.Kind != JsonTokenKind.EndOfInput)
