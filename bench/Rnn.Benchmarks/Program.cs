@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Rnn.Benchmarks.InterpreterStepBenchmarks).Assembly).Run(args);
