@@ -26,16 +26,16 @@ public class InterpreterContractTests
         var outputs = new float[fixture.Steps * fixture.OutputSize];
         state.Run(fixture.Input, outputs); // warm-up: JIT tiering must not count
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int repeat = 0; repeat < 20; repeat++)
+        long allocated = Allocations.Measure(() =>
         {
-            state.Reset();
-            for (int t = 0; t < fixture.Steps; t++)
-                state.Step(fixture.Input.AsSpan(t * fixture.InputSize, fixture.InputSize), output);
-            state.Run(fixture.Input, outputs);
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            for (int repeat = 0; repeat < 20; repeat++)
+            {
+                state.Reset();
+                for (int t = 0; t < fixture.Steps; t++)
+                    state.Step(fixture.Input.AsSpan(t * fixture.InputSize, fixture.InputSize), output);
+                state.Run(fixture.Input, outputs);
+            }
+        });
         Assert.Equal(0, allocated);
     }
 

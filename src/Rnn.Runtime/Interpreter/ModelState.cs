@@ -6,7 +6,7 @@ namespace Rnn.Runtime.Interpreter;
 /// One stream's recurrent state for an <see cref="InterpretedModel"/>. Not thread-safe: one stream, one
 /// thread at a time. <see cref="Step"/> and <see cref="Run"/> allocate nothing.
 /// </summary>
-public sealed class ModelState
+public sealed class ModelState : IRnnModel
 {
     private readonly InterpretedModel _model;
     private readonly float[] _state;
@@ -34,6 +34,12 @@ public sealed class ModelState
     /// <summary>The model this state belongs to.</summary>
     public InterpretedModel Model => _model;
 
+    /// <inheritdoc/>
+    public int InputSize => _model.InputSize;
+
+    /// <inheritdoc/>
+    public int OutputSize => _model.OutputSize;
+
     /// <summary>Zeroes the recurrent state, as at the start of a new sequence.</summary>
     public void Reset() => Array.Clear(_state);
 
@@ -43,10 +49,7 @@ public sealed class ModelState
     /// <exception cref="ArgumentException">A span has the wrong length.</exception>
     public void Step(ReadOnlySpan<float> input, Span<float> output)
     {
-        if (input.Length != _model.InputSize)
-            throw new ArgumentException($"Expected an input of {_model.InputSize} values, found {input.Length}.", nameof(input));
-        if (output.Length != _model.OutputSize)
-            throw new ArgumentException($"Expected an output of {_model.OutputSize} values, found {output.Length}.", nameof(output));
+        StepArguments.CheckStep(input.Length, output.Length, _model.InputSize, _model.OutputSize);
         StepUnchecked(input, output);
     }
 
@@ -57,11 +60,7 @@ public sealed class ModelState
     public void Run(ReadOnlySpan<float> inputs, Span<float> outputs)
     {
         int inputSize = _model.InputSize, outputSize = _model.OutputSize;
-        if (inputs.Length % inputSize != 0)
-            throw new ArgumentException($"Expected a whole number of steps of {inputSize} input values, found {inputs.Length} values.", nameof(inputs));
-        int steps = inputs.Length / inputSize;
-        if (outputs.Length != steps * outputSize)
-            throw new ArgumentException($"Expected {steps} steps × {outputSize} = {steps * outputSize} output values for {steps} input steps, found {outputs.Length}.", nameof(outputs));
+        int steps = StepArguments.CheckRun(inputs.Length, outputs.Length, inputSize, outputSize);
         for (int t = 0; t < steps; t++)
             StepUnchecked(inputs.Slice(t * inputSize, inputSize), outputs.Slice(t * outputSize, outputSize));
     }

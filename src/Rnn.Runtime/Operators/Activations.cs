@@ -29,28 +29,10 @@ internal static class Activations
                 Apply<SigmoidOperator>(values);
                 break;
             case Activation.Softmax:
-                Softmax(values);
+                SoftmaxOperator.Apply(values);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(activation), activation, null);
         }
-    }
-
-    /// <summary>softmax(x)_i = e^(x_i - max x) / Σ_j e^(x_j - max x); subtracting the max keeps e^ finite.</summary>
-    public static void Softmax(Span<float> values)
-    {
-        float max = float.NegativeInfinity;
-        foreach (float v in values)
-            max = MathF.Max(max, v);
-        float sum = 0;
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = MathF.Exp(values[i] - max);
-            sum += values[i];
-        }
-
-        float scale = 1f / sum;
-        for (int i = 0; i < values.Length; i++)
-            values[i] *= scale;
     }
 }
