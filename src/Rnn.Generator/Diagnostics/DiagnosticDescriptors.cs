@@ -1,0 +1,46 @@
+using Microsoft.CodeAnalysis;
+
+namespace Rnn.Generator.Diagnostics;
+
+/// <summary>Every diagnostic the generator reports; ids are stable and each has a page in docs/diagnostics.md.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "Rnn.Generator";
+    private const string HelpBase = "https://github.com/rnn-embedded/rnn-embedded/blob/main/docs/diagnostics.md#";
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+
+    public static readonly DiagnosticDescriptor InvalidDescriptor = Error("RNN0001",
+        "Invalid model descriptor", "{0}");
+
+    public static readonly DiagnosticDescriptor DescriptorNotFound = Error("RNN0002",
+        "Model descriptor not found", "'{0}' is not among the project's AdditionalFiles; add <AdditionalFiles Include=\"{0}\" /> (or <RnnModel Include=\"{0}\" />) to the project file");
+
+    public static readonly DiagnosticDescriptor TypeNotPartial = Error("RNN0003",
+        "Model type must be partial", "'{0}' must be declared partial for the generator to implement it");
+
+    public static readonly DiagnosticDescriptor GenericType = Error("RNN0004",
+        "Model type cannot be generic", "'{0}' is generic or nested in a generic type; a model's sizes and weights are fixed, so declare it as a non-generic struct");
+
+    public static readonly DiagnosticDescriptor DuplicateModel = Error("RNN0005",
+        "Type already has a model", "'{0}' already gets its model from '{1}'; a type can hold one model");
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Error("RNN0006",
+        "C# 12 or later is required", "Generated models need C# 12 or later (inline arrays); this project uses C# {0}");
+
+    public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Error("RNN0007",
+        "Containing type must be partial", "'{0}' is nested in '{1}', which must also be declared partial");
+
+    public static readonly DiagnosticDescriptor AmbiguousDescriptor = Error("RNN0008",
+        "Model descriptor path is ambiguous", "'{0}' matches several AdditionalFiles: {1}; write a path relative to this source file");
+
+    public static readonly DiagnosticDescriptor ReadOnlyType = Error("RNN0009",
+        "Model type cannot be readonly", "'{0}' holds the model's recurrent state, so it cannot be a readonly struct");
+
+    public static readonly DiagnosticDescriptor MissingPath = Error("RNN0010",
+        "Model descriptor path is missing", "The [RnnModel] attribute needs the descriptor's path as a non-empty string");
+
+    public static readonly DiagnosticDescriptor InternalError = Error("RNN9999",
+        "The model generator failed", "The generator failed on '{0}': {1}; please report this with the descriptor");
+}

@@ -1,0 +1,32 @@
+using Rnn.Generator.Model;
+
+namespace Rnn.Generator.Emit;
+
+/// <summary>Elman RNN: h' = act(W [x; h] + b) over one packed matrix, act = tanh or relu. State: h at s[off, off+Hp).</summary>
+internal static class ElmanEmitter
+{
+    public static void Emit(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor)
+    {
+        int input = layer.InputSize, hidden = layer.OutputSize, padded = layer.PaddedOutput, h = layer.StateOffset;
+        string activation = LayerEmitter.Operator(layer.Activation);
+        LayerEmitter.Open(w, index, flavor);
+        w.Line("// xh = [x; h]");
+        LayerEmitter.Copy(w, "x", 0, "t", 0, input);
+        LayerEmitter.Copy(w, "s", h, "t", input, hidden);
+        w.Line($"ref float pre = ref Unsafe.Add(ref t, {Padding.Round(input + hidden)});");
+        LayerEmitter.BindWeights(w, index, 0);
+        MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "w", "b", "t", "pre");
+        if (flavor.IsScalar)
+        {
+            w.Line($"for (int k = 0; k < {hidden}; k++)");
+            w.Line($"    Unsafe.Add(ref s, {h} + k) = {activation}.Invoke(Unsafe.Add(ref pre, k));");
+        }
+        else
+        {
+            for (int k = 0; k < padded; k += flavor.Width)
+                w.Line(flavor.Store($"{activation}.Invoke({flavor.Load("pre", k.ToString())})", "s", h + k));
+        }
+
+        w.Close();
+    }
+}

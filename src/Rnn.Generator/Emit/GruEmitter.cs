@@ -1,0 +1,53 @@
+using Rnn.Generator.Model;
+
+namespace Rnn.Generator.Emit;
+
+/// <summary>
+/// GRU: gx = W_ih x + b_ih and gh = W_hh h + b_hh kept apart, then per unit
+/// r = σ(gx_r + gh_r), z = σ(gx_z + gh_z), n = tanh(gx_n + r gh_n), h' = (1 - z) n + z h = n + z (h - n).
+/// State: h at s[off, off+Hp).
+/// </summary>
+internal static class GruEmitter
+{
+    public static void Emit(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor)
+    {
+        int hidden = layer.OutputSize, padded = layer.PaddedOutput, h = layer.StateOffset, rows = 3 * padded;
+        LayerEmitter.Open(w, index, flavor);
+        w.Line("ref float gx = ref t;");
+        w.Line($"ref float gh = ref Unsafe.Add(ref t, {rows});");
+        w.Line($"ref float state = ref Unsafe.Add(ref s, {h});");
+        LayerEmitter.BindWeights(w, index, 0, "wi", "bi");
+        LayerEmitter.BindWeights(w, index, 1, "wh", "bh");
+        w.Line($"// gates r, z, n at rows 0, {padded}, {2 * padded}: input part, then hidden part");
+        MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "wi", "bi", "x", "gx");
+        MatVecEmitter.Emit(w, flavor, layer.Matrices[1], "wh", "bh", "state", "gh");
+
+        if (flavor.IsScalar)
+        {
+            using (w.Block($"for (int k = 0; k < {hidden}; k++)"))
+            {
+                w.Line("float r = Sigmoid.Invoke(Unsafe.Add(ref gx, k) + Unsafe.Add(ref gh, k));");
+                w.Line($"float z = Sigmoid.Invoke(Unsafe.Add(ref gx, {padded} + k) + Unsafe.Add(ref gh, {padded} + k));");
+                w.Line($"float n = Tanh.Invoke(Unsafe.Add(ref gx, {2 * padded} + k) + r * Unsafe.Add(ref gh, {2 * padded} + k));");
+                w.Line("ref float unit = ref Unsafe.Add(ref state, k);");
+                w.Line("unit = n + z * (unit - n);");
+            }
+        }
+        else
+        {
+            for (int k = 0; k < padded; k += flavor.Width)
+            {
+                using (w.Block($"// units {k}..{k + flavor.Width - 1}"))
+                {
+                    w.Line($"var r = Sigmoid.Invoke({flavor.Load("gx", k.ToString())} + {flavor.Load("gh", k.ToString())});");
+                    w.Line($"var z = Sigmoid.Invoke({flavor.Load("gx", (padded + k).ToString())} + {flavor.Load("gh", (padded + k).ToString())});");
+                    w.Line($"var n = Tanh.Invoke({flavor.Name}.MultiplyAddEstimate(r, {flavor.Load("gh", (2 * padded + k).ToString())}, {flavor.Load("gx", (2 * padded + k).ToString())}));");
+                    w.Line($"var previous = {flavor.Load("state", k.ToString())};");
+                    w.Line(flavor.Store($"{flavor.Name}.MultiplyAddEstimate(z, previous - n, n)", "state", k));
+                }
+            }
+        }
+
+        w.Close();
+    }
+}

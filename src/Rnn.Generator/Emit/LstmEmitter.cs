@@ -1,0 +1,57 @@
+using Rnn.Generator.Model;
+
+namespace Rnn.Generator.Emit;
+
+/// <summary>
+/// LSTM: gates = W [x; h] + b over one packed matrix, then per unit
+/// i = σ(g_i), f = σ(g_f), g = tanh(g_g), o = σ(g_o), c' = f c + i g, h' = o tanh(c').
+/// State: h at s[off, off+Hp), c at s[off+Hp, off+2Hp).
+/// </summary>
+internal static class LstmEmitter
+{
+    public static void Emit(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor)
+    {
+        int input = layer.InputSize, hidden = layer.OutputSize, padded = layer.PaddedOutput;
+        int h = layer.StateOffset, c = h + padded, gates = Padding.Round(input + hidden);
+        LayerEmitter.Open(w, index, flavor);
+        w.Line("// xh = [x; h]");
+        LayerEmitter.Copy(w, "x", 0, "t", 0, input);
+        LayerEmitter.Copy(w, "s", h, "t", input, hidden);
+        w.Line($"ref float g = ref Unsafe.Add(ref t, {gates});");
+        LayerEmitter.BindWeights(w, index, 0);
+        w.Line($"// gates i, f, g, o at rows 0, {padded}, {2 * padded}, {3 * padded}");
+        MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "w", "b", "t", "g");
+
+        if (flavor.IsScalar)
+        {
+            using (w.Block($"for (int k = 0; k < {hidden}; k++)"))
+            {
+                w.Line("float i = Sigmoid.Invoke(Unsafe.Add(ref g, k));");
+                w.Line($"float f = Sigmoid.Invoke(Unsafe.Add(ref g, {padded} + k));");
+                w.Line($"float candidate = Tanh.Invoke(Unsafe.Add(ref g, {2 * padded} + k));");
+                w.Line($"float o = Sigmoid.Invoke(Unsafe.Add(ref g, {3 * padded} + k));");
+                w.Line($"ref float cell = ref Unsafe.Add(ref s, {c} + k);");
+                w.Line("cell = f * cell + i * candidate;");
+                w.Line($"Unsafe.Add(ref s, {h} + k) = o * Tanh.Invoke(cell);");
+            }
+        }
+        else
+        {
+            for (int k = 0; k < padded; k += flavor.Width)
+            {
+                using (w.Block($"// units {k}..{k + flavor.Width - 1}"))
+                {
+                    w.Line($"var i = Sigmoid.Invoke({flavor.Load("g", k.ToString())});");
+                    w.Line($"var f = Sigmoid.Invoke({flavor.Load("g", (padded + k).ToString())});");
+                    w.Line($"var candidate = Tanh.Invoke({flavor.Load("g", (2 * padded + k).ToString())});");
+                    w.Line($"var o = Sigmoid.Invoke({flavor.Load("g", (3 * padded + k).ToString())});");
+                    w.Line($"var cell = {flavor.Name}.MultiplyAddEstimate(f, {flavor.Load("s", (c + k).ToString())}, i * candidate);");
+                    w.Line(flavor.Store("cell", "s", c + k));
+                    w.Line(flavor.Store("o * Tanh.Invoke(cell)", "s", h + k));
+                }
+            }
+        }
+
+        w.Close();
+    }
+}

@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
+using Rnn.Generator.Diagnostics;
+using Rnn.Generator.Model;
+
+namespace Rnn.Generator.Parsing;
+
+/// <summary>
+/// Pairs each request with its descriptor file and settles what only the whole set can tell: two models
+/// for one type, a path that matches no file or several, a language version too old for the output.
+/// </summary>
+internal static class ModelBinder
+{
+    public static ImmutableArray<ModelResult> Bind(ImmutableArray<RequestResult> requests, ImmutableArray<LoadedDescriptor> descriptors, LanguageVersion languageVersion)
+    {
+        var results = ImmutableArray.CreateBuilder<ModelResult>();
+        var claimed = new Dictionary<string, ModelRequest>(StringComparer.Ordinal);
+        foreach (var result in requests)
+        {
+            if (result.Request is not { } request)
+            {
+                results.Add(new ModelResult(null, null, null, result.Diagnostics));
+                continue;
+            }
+
+            if (claimed.TryGetValue(request.FullName, out var first))
+            {
+                results.Add(Fail(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateModel, request.AttributeLocation, request.TypeName, first.DescriptorPath)));
+                continue;
+            }
+
+            claimed.Add(request.FullName, request);
+            if (languageVersion < LanguageVersion.CSharp12)
+            {
+                results.Add(Fail(DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooLow, request.AttributeLocation, languageVersion.ToDisplayString())));
+                continue;
+            }
+
+            var matches = Resolve(request, descriptors);
+            if (matches.Count == 0)
+            {
+                results.Add(Fail(DiagnosticInfo.Create(DiagnosticDescriptors.DescriptorNotFound, request.AttributeLocation, request.DescriptorPath)));
+                continue;
+            }
+
+            if (matches.Count > 1)
+            {
+                results.Add(Fail(DiagnosticInfo.Create(DiagnosticDescriptors.AmbiguousDescriptor, request.AttributeLocation,
+                    request.DescriptorPath, string.Join(", ", matches.Select(m => m.Path)))));
+                continue;
+            }
+
+            var descriptor = matches[0];
+            results.Add(descriptor.Error is { } error
+                ? Fail(error)
+                : new ModelResult(request, descriptor.Plan, descriptor.Path, EquatableArray<DiagnosticInfo>.Empty));
+        }
+
+        return results.ToImmutable();
+    }
+
+    private static ModelResult Fail(DiagnosticInfo diagnostic) =>
+        new(null, null, null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+
+    /// <summary>
+    /// The file at the path relative to the attribute's source file; failing that, every file whose path
+    /// ends with the attribute's path (so "models/kws.rnn.json" works from any folder of the project).
+    /// </summary>
+    private static List<LoadedDescriptor> Resolve(ModelRequest request, ImmutableArray<LoadedDescriptor> descriptors)
+    {
+        string relative = Normalize(request.DescriptorPath);
+        string? sourceDirectory = DirectoryOf(Normalize(request.SourceFilePath));
+        if (sourceDirectory is not null && !IsRooted(relative))
+        {
+            string exact = Collapse(sourceDirectory + "/" + relative);
+            var hit = descriptors.Where(d => string.Equals(Collapse(Normalize(d.Path)), exact, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (hit.Count > 0)
+                return hit;
+        }
+
+        string suffix = Collapse(relative).TrimStart('/');
+        return descriptors.Where(d =>
+        {
+            string path = Collapse(Normalize(d.Path));
+            return string.Equals(path, suffix, StringComparison.OrdinalIgnoreCase)
+                || path.EndsWith("/" + suffix, StringComparison.OrdinalIgnoreCase);
+        }).ToList();
+    }
+
+    private static string Normalize(string path) => path.Replace('\\', '/');
+
+    private static bool IsRooted(string path) => path.StartsWith("/", StringComparison.Ordinal) || (path.Length > 1 && path[1] == ':');
+
+    private static string? DirectoryOf(string path)
+    {
+        int slash = path.LastIndexOf('/');
+        return slash < 0 ? null : path.Substring(0, slash);
+    }
+
+    /// <summary>Resolves "." and ".." segments as text: generators must not touch the file system.</summary>
+    private static string Collapse(string path)
+    {
+        var parts = new List<string>();
+        foreach (string part in path.Split('/'))
+        {
+            if (part == ".")
+                continue;
+            if (part == ".." && parts.Count > 0 && parts[parts.Count - 1] != ".." && parts[parts.Count - 1].Length > 0)
+                parts.RemoveAt(parts.Count - 1);
+            else
+                parts.Add(part);
+        }
+
+        return string.Join("/", parts);
+    }
+}

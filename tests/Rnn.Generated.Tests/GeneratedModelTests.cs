@@ -1,0 +1,203 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Rnn.Runtime;
+using Rnn.Runtime.Interpreter;
+using Rnn.Runtime.Kernels;
+using Rnn.Runtime.Tests;
+using Xunit;
+
+namespace Rnn.Generated.Tests;
+
+/// <summary>
+/// The generated models against PyTorch's outputs on every SIMD path this machine runs (Vector128 is the
+/// code that runs as NEON on ARM64), against the interpreter, and against their API promises.
+/// </summary>
+public class GeneratedModelTests
+{
+    /// <summary>The product's promise: float32 kernels within this of PyTorch's float64 outputs, and of the interpreter.</summary>
+    private const double Tolerance = 1e-5;
+
+    private static readonly Dictionary<string, IModelCheck> Models = new()
+    {
+        ["gru3_i2_h9"] = new ModelCheck<Gru3I2H9>(),
+        ["gru_i16_h64"] = new ModelCheck<GruI16H64>(),
+        ["gru_i1_h16"] = new ModelCheck<GruI1H16>(),
+        ["gru_i7_h33"] = new ModelCheck<GruI7H33>(),
+        ["gru_norm_i3_h10"] = new ModelCheck<GruNormI3H10>(),
+        ["lstm2_i3_h20_h12"] = new ModelCheck<Lstm2I3H20H12>(),
+        ["lstm_i16_h64"] = new ModelCheck<LstmI16H64>(),
+        ["lstm_i1_h8"] = new ModelCheck<LstmI1H8>(),
+        ["lstm_i4_h1"] = new ModelCheck<LstmI4H1>(),
+        ["lstm_i5_h37"] = new ModelCheck<LstmI5H37>(),
+        ["mixed_norm_i6"] = new ModelCheck<MixedNormI6>(),
+        ["rnn_relu_i3_h13"] = new ModelCheck<RnnReluI3H13>(),
+        ["rnn_tanh_i16_h64"] = new ModelCheck<RnnTanhI16H64>(),
+        ["rnn_tanh_i1_h1"] = new ModelCheck<RnnTanhI1H1>(),
+    };
+
+    public static TheoryData<string> Fixtures() => GoldenFixture.All();
+
+    public static TheoryData<string, SimdPath> FixturesOnEveryPath()
+    {
+        var data = new TheoryData<string, SimdPath>();
+        foreach (var name in GoldenFixture.Names())
+        {
+            foreach (var path in Enum.GetValues<SimdPath>().Where(SimdCapabilities.IsSupported))
+                data.Add(name, path);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void EveryFixtureHasAGeneratedModel() =>
+        Assert.Equal(GoldenFixture.Names().Order(), Models.Keys.Order());
+
+    [Theory]
+    [MemberData(nameof(FixturesOnEveryPath))]
+    public void GeneratedCodeMatchesPyTorchAtEveryStep(string name, SimdPath path)
+    {
+        var fixture = GoldenFixture.Load(name);
+        var outputs = Models[name].Run(fixture, path);
+        for (int i = 0; i < outputs.Length; i++)
+        {
+            double error = Math.Abs(outputs[i] - fixture.Output[i]);
+            Assert.True(error <= Tolerance, $"{name} on {path}, step {i / fixture.OutputSize}, output {i % fixture.OutputSize}: expected {fixture.Output[i]}, found {outputs[i]} (error {error:E2})");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void GeneratedCodeMatchesTheInterpreter(string name)
+    {
+        var fixture = GoldenFixture.Load(name);
+        var expected = new float[fixture.Steps * fixture.OutputSize];
+        InterpretedModel.Load(fixture.DescriptorPath).CreateState().Run(fixture.Input, expected);
+        var outputs = Models[name].Run(fixture, SimdCapabilities.Best);
+        for (int i = 0; i < outputs.Length; i++)
+            Assert.True(Math.Abs(outputs[i] - expected[i]) <= Tolerance, $"{name}, value {i}: interpreter {expected[i]}, generated {outputs[i]}");
+    }
+
+    [Theory]
+    [MemberData(nameof(FixturesOnEveryPath))]
+    public void StepsAllocateNothing(string name, SimdPath path)
+    {
+        var fixture = GoldenFixture.Load(name);
+        Assert.Equal(0, Models[name].AllocatedBytes(fixture, path));
+    }
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void RunEqualsStepByStepAndResetStartsOver(string name)
+    {
+        var fixture = GoldenFixture.Load(name);
+        Models[name].CheckRunAndReset(fixture);
+    }
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void TheModelIsAPlainValueWithWeightsInTheImage(string name)
+    {
+        var type = Models[name].ModelType;
+        // No references inside: the model can live on the stack or inside another struct, with no heap.
+        Assert.False((bool)typeof(RuntimeHelpers).GetMethod(nameof(RuntimeHelpers.IsReferenceOrContainsReferences))!.MakeGenericMethod(type).Invoke(null, null)!);
+        // No static constructor and no static fields: the weights are not built at start-up.
+        Assert.Null(type.TypeInitializer);
+        Assert.All(type.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic), f => Assert.True(f.IsLiteral, $"{f.Name} is a static field"));
+    }
+
+    [Fact]
+    public void WeightsAreStoredAsDataInTheAssemblyImage()
+    {
+        // The compiler puts constant arrays behind ReadOnlySpan properties into <PrivateImplementationDetails>
+        // as fields with an RVA: bytes in the image that the span points at.
+        var details = typeof(LstmI16H64).Assembly.GetTypes().Single(t => t.Name == "<PrivateImplementationDetails>");
+        long imageBytes = details.GetFields(BindingFlags.Static | BindingFlags.NonPublic)
+            .Where(f => f.Attributes.HasFlag(FieldAttributes.HasFieldRVA))
+            .Sum(f => (long)Marshal.SizeOf(f.FieldType));
+        // The largest fixture alone packs 4 gates × 64 units × 80 inputs of float32.
+        Assert.True(imageBytes >= 4L * 64 * 80 * sizeof(float), $"only {imageBytes} bytes of RVA data");
+    }
+
+    [Fact]
+    public void WrongSpanLengthsSayWhatWasExpected()
+    {
+        var model = new LstmI5H37();
+        var e = Assert.Throws<ArgumentException>(() => model.Step(new float[4], new float[3]));
+        Assert.StartsWith("Expected an input of 5 values, found 4.", e.Message);
+        e = Assert.Throws<ArgumentException>(() => model.Step(new float[5], new float[2], SimdPath.Scalar));
+        Assert.StartsWith("Expected an output of 3 values, found 2.", e.Message);
+        e = Assert.Throws<ArgumentException>(() => model.Run(new float[12], new float[6]));
+        Assert.StartsWith("Expected a whole number of steps of 5 input values, found 12 values.", e.Message);
+    }
+
+    [Fact]
+    public void SizesAreCompileTimeConstants()
+    {
+        const int input = MixedNormI6.InputSize, output = MixedNormI6.OutputSize;
+        Assert.Equal((6, 3), (input, output));
+        Assert.Equal(SimdCapabilities.Best, LstmI1H8.ActivePath);
+    }
+
+    private interface IModelCheck
+    {
+        Type ModelType { get; }
+
+        float[] Run(GoldenFixture fixture, SimdPath path);
+
+        long AllocatedBytes(GoldenFixture fixture, SimdPath path);
+
+        void CheckRunAndReset(GoldenFixture fixture);
+    }
+
+    /// <summary>Calls a generated model through its struct type: no boxing, the code a user would run.</summary>
+    private sealed class ModelCheck<TModel> : IModelCheck
+        where TModel : struct, IGeneratedRnnModel
+    {
+        public Type ModelType => typeof(TModel);
+
+        public float[] Run(GoldenFixture fixture, SimdPath path)
+        {
+            TModel model = default;
+            Assert.Equal((fixture.InputSize, fixture.OutputSize), (model.InputSize, model.OutputSize));
+            var outputs = new float[fixture.Steps * fixture.OutputSize];
+            for (int t = 0; t < fixture.Steps; t++)
+                model.Step(fixture.Input.AsSpan(t * fixture.InputSize, fixture.InputSize), outputs.AsSpan(t * fixture.OutputSize, fixture.OutputSize), path);
+            return outputs;
+        }
+
+        public long AllocatedBytes(GoldenFixture fixture, SimdPath path)
+        {
+            TModel model = default;
+            var outputs = new float[fixture.Steps * fixture.OutputSize];
+            var output = new float[fixture.OutputSize];
+            model.Run(fixture.Input, outputs); // warm-up
+            return Allocations.Measure(() =>
+            {
+                for (int repeat = 0; repeat < 10; repeat++)
+                {
+                    model.Reset();
+                    model.Run(fixture.Input, outputs);
+                    for (int t = 0; t < fixture.Steps; t++)
+                        model.Step(fixture.Input.AsSpan(t * fixture.InputSize, fixture.InputSize), output, path);
+                }
+            });
+        }
+
+        public void CheckRunAndReset(GoldenFixture fixture)
+        {
+            TModel model = default;
+            var stepped = new float[fixture.Steps * fixture.OutputSize];
+            for (int t = 0; t < fixture.Steps; t++)
+                model.Step(fixture.Input.AsSpan(t * fixture.InputSize, fixture.InputSize), stepped.AsSpan(t * fixture.OutputSize, fixture.OutputSize));
+            model.Reset();
+            var run = new float[stepped.Length];
+            model.Run(fixture.Input, run);
+            Assert.Equal(stepped, run);
+        }
+    }
+}
