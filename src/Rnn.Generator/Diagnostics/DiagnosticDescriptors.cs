@@ -6,10 +6,10 @@ namespace Rnn.Generator.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "Rnn.Generator";
-    private const string HelpBase = "https://github.com/rnn-embedded/rnn-embedded/blob/main/docs/diagnostics.md#";
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+            description: "See docs/diagnostics.md#" + id.ToLowerInvariant() + " in the Rnn.Embedded repository.");
 
     public static readonly DiagnosticDescriptor InvalidDescriptor = Error("RNN0001",
         "Invalid model descriptor", "{0}");

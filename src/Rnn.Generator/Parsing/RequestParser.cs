@@ -20,7 +20,9 @@ internal static class RequestParser
         var typeLocation = LocationInfo.From(syntax.Identifier.GetLocation());
         string fullName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 
-        var attribute = context.Attributes[0];
+        // A type declared in parts reaches here once per attributed part; take this part's own attribute.
+        var attribute = context.Attributes.FirstOrDefault(a => a.ApplicationSyntaxReference is { } reference
+            && reference.SyntaxTree == syntax.SyntaxTree && syntax.Span.Contains(reference.Span)) ?? context.Attributes[0];
         var attributeLocation = LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation()) ?? typeLocation;
         string? path = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
         if (string.IsNullOrWhiteSpace(path))
