@@ -137,6 +137,19 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void RNN0011_ModelTooLargeToGenerate()
+    {
+        // One dense layer: 1024 × 1025 weights plus 1024 biases pack 1,050,624 floats.
+        const int inputs = 1025, units = 1024;
+        string weights = string.Join(",", Enumerable.Repeat("0.5", inputs * units));
+        string bias = string.Join(",", Enumerable.Repeat("0", units));
+        string huge = $"{{\"format\":\"rnn-embedded\",\"version\":1,\"input_size\":{inputs},\"layers\":[{{\"type\":\"dense\",\"input_size\":{inputs},\"units\":{units},\"weight\":[{weights}],\"bias\":[{bias}]}}]}}";
+        var diagnostic = Single("[Rnn.Runtime.RnnModel(\"huge.rnn.json\")] partial struct Model;", ("huge.rnn.json", huge));
+        AssertAt(diagnostic, "RNN0011", "Models.cs", 1, 2);
+        Assert.Equal("'huge.rnn.json' packs 1050624 weights, more than the 1048576 the generator embeds in source; load it at run time with InterpretedModel.Load instead", diagnostic.GetMessage());
+    }
+
+    [Fact]
     public void RNN9999_AGeneratorFailureIsADiagnosticNotACrash()
     {
         var compilation = GeneratorHarness.Compile(LanguageVersion.Latest, ("Models.cs", "[Rnn.Runtime.RnnModel(\"m.rnn.json\")] partial struct Model;"));
@@ -154,7 +167,7 @@ public class DiagnosticTests
         string docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "diagnostics.md"));
         var ids = typeof(RnnGenerator).Assembly.GetType("Rnn.Generator.Diagnostics.DiagnosticDescriptors")!
             .GetFields().Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id).ToArray();
-        Assert.Equal(11, ids.Length);
+        Assert.Equal(12, ids.Length);
         Assert.All(ids, id => Assert.Contains($"## {id}", docs));
     }
 

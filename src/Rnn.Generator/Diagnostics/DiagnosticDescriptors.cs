@@ -41,6 +41,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingPath = Error("RNN0010",
         "Model descriptor path is missing", "The [RnnModel] attribute needs the descriptor's path as a non-empty string");
 
+    public static readonly DiagnosticDescriptor ModelTooLarge = Error("RNN0011",
+        "Model too large to generate", "'{0}' packs {1} weights, more than the {2} the generator embeds in source; load it at run time with InterpretedModel.Load instead");
+
     public static readonly DiagnosticDescriptor InternalError = Error("RNN9999",
         "The model generator failed", "The generator failed on '{0}': {1}; please report this with the descriptor");
 }

@@ -15,7 +15,24 @@ internal sealed record NetworkPlan(
     int StateLength,
     int ScratchLength,
     int LayerScratchOffset,
-    string Summary);
+    string Summary)
+{
+    /// <summary>Floats of packed weights and biases the generated file embeds.</summary>
+    public long PackedWeightCount
+    {
+        get
+        {
+            long count = Mean.Count + InverseStd.Count;
+            foreach (var layer in Layers)
+            {
+                foreach (var matrix in layer.Matrices)
+                    count += matrix.Weights.Count + matrix.Bias.Count;
+            }
+
+            return count;
+        }
+    }
+}
 
 /// <summary>
 /// One layer: its kind, sizes (output padded to the panel width), where its state lives in the model's

@@ -14,6 +14,12 @@ namespace Rnn.Generator.Parsing;
 /// </summary>
 internal static class ModelBinder
 {
+    /// <summary>
+    /// The most packed weights the generator writes into source (4 MiB of float32; about 35 MB of C#).
+    /// Beyond it, compile times and assembly sizes stop being reasonable and the interpreter is the tool.
+    /// </summary>
+    public const long MaxPackedWeights = 1 << 20;
+
     public static ImmutableArray<ModelResult> Bind(ImmutableArray<RequestResult> requests, ImmutableArray<LoadedDescriptor> descriptors, LanguageVersion languageVersion)
     {
         var results = ImmutableArray.CreateBuilder<ModelResult>();
@@ -54,9 +60,13 @@ internal static class ModelBinder
             }
 
             var descriptor = matches[0];
-            results.Add(descriptor.Error is { } error
-                ? Fail(error)
-                : new ModelResult(request, descriptor.Plan, descriptor.Path, EquatableArray<DiagnosticInfo>.Empty));
+            if (descriptor.Error is { } error)
+                results.Add(Fail(error));
+            else if (descriptor.Plan!.PackedWeightCount > MaxPackedWeights)
+                results.Add(Fail(DiagnosticInfo.Create(DiagnosticDescriptors.ModelTooLarge, request.AttributeLocation,
+                    request.DescriptorPath, descriptor.Plan.PackedWeightCount.ToString(), MaxPackedWeights.ToString())));
+            else
+                results.Add(new ModelResult(request, descriptor.Plan, descriptor.Path, EquatableArray<DiagnosticInfo>.Empty));
         }
 
         return results.ToImmutable();
