@@ -41,17 +41,7 @@ public class GeneratedModelTests
 
     public static TheoryData<string> Fixtures() => GoldenFixture.All();
 
-    public static TheoryData<string, SimdPath> FixturesOnEveryPath()
-    {
-        var data = new TheoryData<string, SimdPath>();
-        foreach (var name in GoldenFixture.Names())
-        {
-            foreach (var path in Enum.GetValues<SimdPath>().Where(SimdCapabilities.IsSupported))
-                data.Add(name, path);
-        }
-
-        return data;
-    }
+    public static TheoryData<string, SimdPath> FixturesOnEveryPath() => GoldenFixture.AllOnEveryPath();
 
     [Fact]
     public void EveryFixtureHasAGeneratedModel() =>

@@ -50,6 +50,19 @@ public sealed class GoldenFixture
         return data;
     }
 
+    /// <summary>Every fixture paired with every SIMD path this machine accelerates.</summary>
+    public static TheoryData<string, Rnn.Runtime.Kernels.SimdPath> AllOnEveryPath()
+    {
+        var data = new TheoryData<string, Rnn.Runtime.Kernels.SimdPath>();
+        foreach (var name in Names())
+        {
+            foreach (var path in Enum.GetValues<Rnn.Runtime.Kernels.SimdPath>().Where(Rnn.Runtime.Kernels.SimdCapabilities.IsSupported))
+                data.Add(name, path);
+        }
+
+        return data;
+    }
+
     public static GoldenFixture Load(string name)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Directory, name + ".io.json")));

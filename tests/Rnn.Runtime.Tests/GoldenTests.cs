@@ -16,17 +16,7 @@ public class GoldenTests
     /// <summary>The double-precision oracle only differs from PyTorch by summation order.</summary>
     private const double ReferenceTolerance = 1e-9;
 
-    public static TheoryData<string, SimdPath> FixturesOnEveryPath()
-    {
-        var data = new TheoryData<string, SimdPath>();
-        foreach (var name in GoldenFixture.Names())
-        {
-            foreach (var path in Enum.GetValues<SimdPath>().Where(SimdCapabilities.IsSupported))
-                data.Add(name, path);
-        }
-
-        return data;
-    }
+    public static TheoryData<string, SimdPath> FixturesOnEveryPath() => GoldenFixture.AllOnEveryPath();
 
     [Fact]
     public void FixturesCoverEveryCellTypeAndAtLeast100Steps()

@@ -14,7 +14,7 @@ public class InterpreterContractTests
     private static InterpretedModel Load(string name, SimdPath? path = null) =>
         InterpretedModel.Load(Path.Combine(GoldenFixture.Directory, name + ".rnn.json"), path);
 
-    public static TheoryData<string, SimdPath> FixturesOnEveryPath() => GoldenTests.FixturesOnEveryPath();
+    public static TheoryData<string, SimdPath> FixturesOnEveryPath() => GoldenFixture.AllOnEveryPath();
 
     [Theory]
     [MemberData(nameof(FixturesOnEveryPath))]
