@@ -1,3 +1,4 @@
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Rnn.Benchmarks.InterpreterStepBenchmarks).Assembly).Run(args);
+// dotnet run -c Release --project bench/Rnn.Benchmarks -- --filter '*' --join
+BenchmarkSwitcher.FromAssembly(typeof(Rnn.Benchmarks.StepLatencyBenchmarks).Assembly).Run(args);

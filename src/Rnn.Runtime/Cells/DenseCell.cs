@@ -5,7 +5,7 @@ using Rnn.Runtime.Operators;
 
 namespace Rnn.Runtime.Cells;
 
-/// <summary>A dense layer, y = act(W x + b). Its "state" is just its output buffer.</summary>
+/// <summary>A dense layer, y = act(W x + b). Its "state" is just its output buffer, padded to a panel.</summary>
 internal sealed class DenseCell : Cell
 {
     private readonly PackedMatrix _weights;
@@ -23,16 +23,28 @@ internal sealed class DenseCell : Cell
         _activation = layer.Activation;
     }
 
-    public override int StateLength => OutputSize;
+    public override int StateLength => _weights.Rows;
 
-    public override int ScratchLength => _weights.Rows;
+    public override int ScratchLength => 0;
 
     public override void Step(ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, SimdPath path)
     {
-        Span<float> y = scratch.Slice(0, _weights.Rows);
+        Span<float> y = state.Slice(0, _weights.Rows);
         MatVec.Multiply(_weights, _bias, x, y, path);
-        Span<float> output = state.Slice(0, OutputSize);
-        y.Slice(0, OutputSize).CopyTo(output);
-        Activations.Apply(_activation, output);
+        switch (_activation)
+        {
+            case Activation.Relu:
+                GateKernels.Apply<ReluOperator>(y, y, path);
+                break;
+            case Activation.Tanh:
+                GateKernels.Apply<TanhOperator>(y, y, path);
+                break;
+            case Activation.Sigmoid:
+                GateKernels.Apply<SigmoidOperator>(y, y, path);
+                break;
+            case Activation.Softmax:
+                SoftmaxOperator.Apply(y.Slice(0, OutputSize));
+                break;
+        }
     }
 }

@@ -7,7 +7,7 @@ namespace Rnn.Runtime.Cells;
 
 /// <summary>
 /// PyTorch's <c>nn.RNN</c> cell: h' = act(W_ih x + b_ih + W_hh h + b_hh), act = tanh or relu.
-/// Packed as one matrix over [x; h] with the biases folded. State: h (H).
+/// Packed as one matrix over [x; h] with the biases folded. State: h (H padded to a panel).
 /// </summary>
 internal sealed class ElmanCell : Cell
 {
@@ -22,20 +22,22 @@ internal sealed class ElmanCell : Cell
         _nonlinearity = layer.Nonlinearity;
     }
 
-    public override int StateLength => OutputSize;
+    public override int StateLength => _weights.Rows;
 
     public override int ScratchLength => InputSize + OutputSize + _weights.Rows;
 
     public override void Step(ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, SimdPath path)
     {
         int hidden = OutputSize;
-        Span<float> h = state.Slice(0, hidden);
+        Span<float> h = state.Slice(0, _weights.Rows);
         Span<float> xh = scratch.Slice(0, InputSize + hidden);
         Span<float> preActivation = scratch.Slice(InputSize + hidden, _weights.Rows);
         x.CopyTo(xh);
-        h.CopyTo(xh.Slice(InputSize));
+        h.Slice(0, hidden).CopyTo(xh.Slice(InputSize));
         MatVec.Multiply(_weights, _bias, xh, preActivation, path);
-        preActivation.Slice(0, hidden).CopyTo(h);
-        Activations.Apply(_nonlinearity, h);
+        if (_nonlinearity == Activation.Relu)
+            GateKernels.Apply<ReluOperator>(preActivation, h, path);
+        else
+            GateKernels.Apply<TanhOperator>(preActivation, h, path);
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using Rnn.Runtime.Descriptors;
 using Rnn.Runtime.Kernels;
-using Rnn.Runtime.Operators;
 
 namespace Rnn.Runtime.Cells;
 
@@ -10,7 +9,7 @@ namespace Rnn.Runtime.Cells;
 /// r = σ(W_ir x + b_ir + W_hr h + b_hr), z = σ(W_iz x + b_iz + W_hz h + b_hz),
 /// n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn)), h' = (1 - z) ⊙ n + z ⊙ h.
 /// The input and hidden products stay separate because b_hn and W_hn h sit inside the reset product.
-/// State: h (H).
+/// State: h (Hp).
 /// </summary>
 internal sealed class GruCell : Cell
 {
@@ -27,25 +26,17 @@ internal sealed class GruCell : Cell
         (_hiddenWeights, _hiddenBias, _) = GatePacking.Pack(layer, layer.WeightHhArray, layer.HiddenSize, layer.BiasHhArray);
     }
 
-    public override int StateLength => OutputSize;
+    public override int StateLength => _paddedHidden;
 
     public override int ScratchLength => 2 * _inputWeights.Rows;
 
     public override void Step(ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, SimdPath path)
     {
-        int hidden = OutputSize, padded = _paddedHidden;
-        Span<float> h = state.Slice(0, hidden);
+        Span<float> h = state.Slice(0, _paddedHidden);
         Span<float> gx = scratch.Slice(0, _inputWeights.Rows);
         Span<float> gh = scratch.Slice(_inputWeights.Rows, _hiddenWeights.Rows);
         MatVec.Multiply(_inputWeights, _inputBias, x, gx, path);
-        MatVec.Multiply(_hiddenWeights, _hiddenBias, h, gh, path);
-
-        for (int k = 0; k < hidden; k++)
-        {
-            float r = SigmoidOperator.Invoke(gx[k] + gh[k]);
-            float z = SigmoidOperator.Invoke(gx[padded + k] + gh[padded + k]);
-            float n = TanhOperator.Invoke(gx[2 * padded + k] + r * gh[2 * padded + k]);
-            h[k] = (1f - z) * n + z * h[k];
-        }
+        MatVec.Multiply(_hiddenWeights, _hiddenBias, h.Slice(0, OutputSize), gh, path);
+        GateKernels.Gru(gx, gh, h, _paddedHidden, path);
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using Rnn.Runtime.Descriptors;
 using Rnn.Runtime.Kernels;
-using Rnn.Runtime.Operators;
 
 namespace Rnn.Runtime.Cells;
 
@@ -11,7 +10,7 @@ namespace Rnn.Runtime.Cells;
 /// g = tanh(W_ig x + b_ig + W_hg h + b_hg), o = σ(W_io x + b_io + W_ho h + b_ho),
 /// c' = f ⊙ c + i ⊙ g, h' = o ⊙ tanh(c').
 /// Packed as one matrix over [x; h] with b_ih + b_hh folded, each gate block padded to a panel multiple.
-/// State: h (H), then c (H).
+/// State: h (Hp), then c (Hp), Hp = H padded to a panel.
 /// </summary>
 internal sealed class LstmCell : Cell
 {
@@ -25,28 +24,19 @@ internal sealed class LstmCell : Cell
         (_weights, _bias, _paddedHidden) = GatePacking.PackCombined(layer);
     }
 
-    public override int StateLength => 2 * OutputSize;
+    public override int StateLength => 2 * _paddedHidden;
 
     public override int ScratchLength => InputSize + OutputSize + _weights.Rows;
 
     public override void Step(ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, SimdPath path)
     {
         int hidden = OutputSize, padded = _paddedHidden;
-        Span<float> h = state.Slice(0, hidden), c = state.Slice(hidden, hidden);
+        Span<float> h = state.Slice(0, padded), c = state.Slice(padded, padded);
         Span<float> xh = scratch.Slice(0, InputSize + hidden);
         Span<float> gates = scratch.Slice(InputSize + hidden, _weights.Rows);
         x.CopyTo(xh);
-        h.CopyTo(xh.Slice(InputSize));
+        h.Slice(0, hidden).CopyTo(xh.Slice(InputSize));
         MatVec.Multiply(_weights, _bias, xh, gates, path);
-
-        for (int k = 0; k < hidden; k++)
-        {
-            float i = SigmoidOperator.Invoke(gates[k]);
-            float f = SigmoidOperator.Invoke(gates[padded + k]);
-            float g = TanhOperator.Invoke(gates[2 * padded + k]);
-            float o = SigmoidOperator.Invoke(gates[3 * padded + k]);
-            c[k] = f * c[k] + i * g;
-            h[k] = o * TanhOperator.Invoke(c[k]);
-        }
+        GateKernels.Lstm(gates, h, c, padded, path);
     }
 }

@@ -1,0 +1,68 @@
+using System;
+using System.Linq;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+
+namespace Rnn.Benchmarks;
+
+/// <summary>Memory diagnoser plus the columns that put each step next to the machine's floors.</summary>
+public sealed class BenchConfig : ManualConfig
+{
+    public BenchConfig()
+    {
+        AddDiagnoser(MemoryDiagnoser.Default);
+        AddColumn(new FloorColumn("MAC/ns", (shape, mean, floors) => shape.MultiplyAdds / mean));
+        AddColumn(new FloorColumn("x compute floor", (shape, mean, floors) => mean / (shape.MultiplyAdds * floors.NsPerMultiplyAdd)));
+        AddColumn(new FloorColumn("x L2 floor", (shape, mean, floors) => mean / (shape.WeightBytes * floors.NsPerL2Byte)));
+        SummaryStyle = SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend);
+    }
+}
+
+/// <summary>The floors measured by <see cref="MachineFloorBenchmarks"/> in this run.</summary>
+public readonly record struct MachineFloors(double NsPerMultiplyAdd, double NsPerL2Byte)
+{
+    public static MachineFloors? From(Summary summary)
+    {
+        double? Mean(string method) => summary.Reports
+            .FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method && r.ResultStatistics is not null)?.ResultStatistics!.Mean;
+        var fma = Mean(nameof(MachineFloorBenchmarks.FmaPeak));
+        var l2 = Mean(nameof(MachineFloorBenchmarks.L2Read));
+        return fma is null || l2 is null ? null : new MachineFloors(fma.Value, l2.Value);
+    }
+}
+
+/// <summary>A number derived from a step benchmark's mean, its model's shape and the machine floors.</summary>
+public sealed class FloorColumn(string name, Func<ModelShape, double, MachineFloors, double> value) : IColumn
+{
+    public string Id => "Rnn." + name;
+    public string ColumnName => name;
+    public bool AlwaysShow => true;
+    public ColumnCategory Category => ColumnCategory.Custom;
+    public int PriorityInCategory => 0;
+    public bool IsNumeric => true;
+    public UnitType UnitType => UnitType.Dimensionless;
+    public string Legend => name switch
+    {
+        "MAC/ns" => "Multiply-adds per nanosecond achieved (G·H·(I+H) + H per step)",
+        "x compute floor" => "Step time over the FMA-peak time for its multiply-adds (1.0 = at peak), floor measured in this run",
+        _ => "Step time over the time to read its fp32 weights at the L2 bandwidth measured in this run",
+    };
+
+    public bool IsAvailable(Summary summary) => true;
+
+    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    {
+        var model = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == nameof(StepLatencyBenchmarks.Model))?.Value as string;
+        var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
+        if (model is null || mean is null || MachineFloors.From(summary) is not { } floors)
+            return "-";
+        return value(ModelShape.Parse(model), mean.Value, floors).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
