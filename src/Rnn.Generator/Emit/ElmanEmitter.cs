@@ -10,12 +10,11 @@ internal static class ElmanEmitter
         int input = layer.InputSize, hidden = layer.OutputSize, padded = layer.PaddedOutput, h = layer.StateOffset;
         string activation = LayerEmitter.Operator(layer.Activation);
         LayerEmitter.Open(w, index, flavor);
-        w.Line("// xh = [x; h]");
-        LayerEmitter.Copy(w, "x", 0, "t", 0, input);
-        LayerEmitter.Copy(w, "s", h, "t", input, hidden);
-        w.Line($"ref float pre = ref Unsafe.Add(ref t, {Padding.Round(input + hidden)});");
+        w.Line($"ref float state = ref {LayerEmitter.At("s", h)};");
+        w.Line("ref float pre = ref t;");
         LayerEmitter.BindWeights(w, index, 0);
-        MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "w", "b", "t", "pre");
+        w.Line("// over inputs [x; h]");
+        MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "w", "b", new[] { new ColumnSource("x", input), new ColumnSource("state", hidden) }, "pre");
         if (flavor.IsScalar)
         {
             w.Line($"for (int k = 0; k < {hidden}; k++)");

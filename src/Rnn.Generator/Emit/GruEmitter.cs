@@ -19,8 +19,8 @@ internal static class GruEmitter
         LayerEmitter.BindWeights(w, index, 0, "wi", "bi");
         LayerEmitter.BindWeights(w, index, 1, "wh", "bh");
         w.Line($"// gates r, z, n at rows 0, {padded}, {2 * padded}: input part, then hidden part");
-        MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "wi", "bi", "x", "gx");
-        MatVecEmitter.Emit(w, flavor, layer.Matrices[1], "wh", "bh", "state", "gh");
+        MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "wi", "bi", new[] { new ColumnSource("x", layer.InputSize) }, "gx");
+        MatVecEmitter.Emit(w, flavor, layer.Matrices[1], "wh", "bh", new[] { new ColumnSource("state", hidden) }, "gh");
 
         if (flavor.IsScalar)
         {

@@ -41,10 +41,6 @@ internal static class LayerEmitter
         w.Line($"ref float {bias} = ref MemoryMarshal.GetReference({BiasName(index, matrix)});");
     }
 
-    /// <summary>Copies <paramref name="count"/> floats from <paramref name="from"/> (+offset) to <paramref name="to"/> (+offset).</summary>
-    public static void Copy(CodeWriter w, string from, int fromOffset, string to, int toOffset, int count) =>
-        w.Line($"MemoryMarshal.CreateReadOnlySpan(ref {At(from, fromOffset)}, {count}).CopyTo(MemoryMarshal.CreateSpan(ref {At(to, toOffset)}, {count}));");
-
     public static string At(string reference, int offset) => offset == 0 ? reference : $"Unsafe.Add(ref {reference}, {offset})";
 
     /// <summary>The activation operator's type alias for a layer's activation.</summary>

@@ -12,15 +12,13 @@ internal static class LstmEmitter
     public static void Emit(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor)
     {
         int input = layer.InputSize, hidden = layer.OutputSize, padded = layer.PaddedOutput;
-        int h = layer.StateOffset, c = h + padded, gates = Padding.Round(input + hidden);
+        int h = layer.StateOffset, c = h + padded;
         LayerEmitter.Open(w, index, flavor);
-        w.Line("// xh = [x; h]");
-        LayerEmitter.Copy(w, "x", 0, "t", 0, input);
-        LayerEmitter.Copy(w, "s", h, "t", input, hidden);
-        w.Line($"ref float g = ref Unsafe.Add(ref t, {gates});");
+        w.Line($"ref float state = ref {LayerEmitter.At("s", h)};");
+        w.Line("ref float g = ref t;");
         LayerEmitter.BindWeights(w, index, 0);
-        w.Line($"// gates i, f, g, o at rows 0, {padded}, {2 * padded}, {3 * padded}");
-        MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "w", "b", "t", "g");
+        w.Line($"// gates i, f, g, o at rows 0, {padded}, {2 * padded}, {3 * padded}, over inputs [x; h]");
+        MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "w", "b", new[] { new ColumnSource("x", input), new ColumnSource("state", hidden) }, "g");
 
         if (flavor.IsScalar)
         {

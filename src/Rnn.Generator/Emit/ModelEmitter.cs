@@ -167,7 +167,17 @@ internal static class ModelEmitter
                     w.Line($"{LayerEmitter.MethodName(l, flavor)}(ref {input}, ref s, ref {scratch});");
                 }
 
-                w.Line($"MemoryMarshal.CreateReadOnlySpan(ref {LayerEmitter.At("s", last.StateOffset)}, OutputSize).CopyTo(output);");
+                if (plan.OutputSize <= 8)
+                {
+                    // A few plain moves beat a call to a general-purpose copy.
+                    w.Line("ref float y = ref MemoryMarshal.GetReference(output);");
+                    for (int k = 0; k < plan.OutputSize; k++)
+                        w.Line($"{LayerEmitter.At("y", k)} = {LayerEmitter.At("s", last.StateOffset + k)};");
+                }
+                else
+                {
+                    w.Line($"MemoryMarshal.CreateReadOnlySpan(ref {LayerEmitter.At("s", last.StateOffset)}, OutputSize).CopyTo(output);");
+                }
             }
         }
     }

@@ -38,7 +38,7 @@ internal static class NetworkPlanner
                 {
                     var combined = GatePacking.PackCombined(recurrent);
                     matrices = new[] { ToPlan(combined.Weights, combined.Bias) };
-                    scratch = PackedMatrix.Pad(recurrent.InputSize + recurrent.HiddenSize) + combined.Weights.Rows;
+                    scratch = combined.Weights.Rows;
                 }
 
                 stateLength = recurrent.Kind == LayerKind.Lstm ? 2 * padded : padded;
