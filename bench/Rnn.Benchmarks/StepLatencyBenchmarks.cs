@@ -24,7 +24,11 @@ public class StepLatencyBenchmarks
     [ParamsSource(nameof(Models))]
     public string Model { get; set; } = "";
 
-    public static IEnumerable<string> Models => BenchModels.Names;
+    /// <summary>Every model, or the comma-separated subset in RNN_BENCH_MODELS (e.g. <c>lstm_1x8,gru_1x64</c>).</summary>
+    public static IEnumerable<string> Models =>
+        Environment.GetEnvironmentVariable("RNN_BENCH_MODELS") is { Length: > 0 } subset
+            ? subset.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : BenchModels.Names;
 
     [GlobalSetup]
     public void Setup()
