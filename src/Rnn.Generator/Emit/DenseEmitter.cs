@@ -12,7 +12,8 @@ internal static class DenseEmitter
         LayerEmitter.Open(w, index, flavor);
         w.Line($"ref float y = ref Unsafe.Add(ref s, {y});");
         LayerEmitter.BindWeights(w, index, 0);
-        MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "w", "b", new[] { new ColumnSource("x", layer.InputSize) }, "y");
+        var sources = new[] { new ColumnSource("x", layer.InputSize) };
+        LayerEmitter.Products(w, layer, flavor, reversed => MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "w", "b", sources, "y", reversed));
         switch (layer.Activation)
         {
             case Activation.Linear:

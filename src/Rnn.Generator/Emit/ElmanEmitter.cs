@@ -14,7 +14,8 @@ internal static class ElmanEmitter
         w.Line("ref float pre = ref t;");
         LayerEmitter.BindWeights(w, index, 0);
         w.Line("// over inputs [x; h]");
-        MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "w", "b", new[] { new ColumnSource("x", input), new ColumnSource("state", hidden) }, "pre");
+        var sources = new[] { new ColumnSource("x", input), new ColumnSource("state", hidden) };
+        LayerEmitter.Products(w, layer, flavor, reversed => MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "w", "b", sources, "pre", reversed));
         if (flavor.IsScalar)
         {
             w.Line($"for (int k = 0; k < {hidden}; k++)");

@@ -19,8 +19,17 @@ internal static class GruEmitter
         LayerEmitter.BindWeights(w, index, 0, "wi", "bi");
         LayerEmitter.BindWeights(w, index, 1, "wh", "bh");
         w.Line($"// gates r, z, n at rows 0, {padded}, {2 * padded}: input part, then hidden part");
-        MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "wi", "bi", new[] { new ColumnSource("x", layer.InputSize) }, "gx");
-        MatVecEmitter.Emit(w, flavor, layer.Matrices[1], "wh", "bh", new[] { new ColumnSource("state", hidden) }, "gh");
+        var inputs = new[] { new ColumnSource("x", layer.InputSize) };
+        var recurrent = new[] { new ColumnSource("state", hidden) };
+        LayerEmitter.Products(w, layer, flavor, reversed =>
+        {
+            // Backward means the whole walk backward: the hidden matrix first, each one's blocks reversed.
+            if (reversed)
+                MatVecEmitter.Emit(w, flavor, layer.Matrices[1], "wh", "bh", recurrent, "gh", reversed: true);
+            MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "wi", "bi", inputs, "gx", reversed);
+            if (!reversed)
+                MatVecEmitter.Emit(w, flavor, layer.Matrices[1], "wh", "bh", recurrent, "gh");
+        });
 
         if (flavor.IsScalar)
         {

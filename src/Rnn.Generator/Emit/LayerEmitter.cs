@@ -31,9 +31,28 @@ internal static class LayerEmitter
 
     public static string BiasName(int index, int matrix) => $"Layer{index}Bias{(matrix == 0 ? "" : matrix.ToString())}";
 
-    /// <summary>Opens the layer's method: x is its input, s the model's state buffer, t its scratch.</summary>
+    /// <summary>Opens the layer's method: x is its input, s the model's state buffer, t its scratch, and
+    /// reverse tells a streaming layer which way to walk its weights this step.</summary>
     public static void Open(CodeWriter w, int index, SimdFlavor flavor) =>
-        w.Open($"private static void {MethodName(index, flavor)}(ref float x, ref float s, ref float t)");
+        w.Open($"private static void {MethodName(index, flavor)}(ref float x, ref float s, ref float t, bool reverse)");
+
+    /// <summary>
+    /// Writes a layer's products: once in order for a layer that fits in L1 (or on the scalar path), and
+    /// for a streaming layer both ways, chosen by <c>reverse</c> (see <see cref="MatVecEmitter.IsStreaming"/>).
+    /// </summary>
+    public static void Products(CodeWriter w, LayerPlan layer, SimdFlavor flavor, System.Action<bool> products)
+    {
+        if (flavor.IsScalar || !MatVecEmitter.IsStreaming(layer))
+        {
+            products(false);
+            return;
+        }
+
+        using (w.Block("if (reverse)"))
+            products(true);
+        using (w.Block("else"))
+            products(false);
+    }
 
     public static void BindWeights(CodeWriter w, int index, int matrix, string weights = "w", string bias = "b")
     {

@@ -18,7 +18,8 @@ internal static class LstmEmitter
         w.Line("ref float g = ref t;");
         LayerEmitter.BindWeights(w, index, 0);
         w.Line($"// gates i, f, g, o at rows 0, {padded}, {2 * padded}, {3 * padded}, over inputs [x; h]");
-        MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "w", "b", new[] { new ColumnSource("x", input), new ColumnSource("state", hidden) }, "g");
+        var sources = new[] { new ColumnSource("x", input), new ColumnSource("state", hidden) };
+        LayerEmitter.Products(w, layer, flavor, reversed => MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "w", "b", sources, "g", reversed));
 
         if (flavor.IsScalar)
         {

@@ -35,7 +35,24 @@ internal static class MatVecEmitter
     /// <summary>Inputs at or below which the input loop is written out in full.</summary>
     private const int UnrollUpToColumns = 24;
 
-    public static void Emit(CodeWriter w, SimdFlavor flavor, MatrixPlan matrix, string weights, string bias, IReadOnlyList<ColumnSource> sources, string y)
+    /// <summary>Weight bytes above which a layer streams from L2 each step and alternates its traversal order.</summary>
+    public const int StreamingBytes = 24 * 1024;
+
+    /// <summary>
+    /// True when a layer's weights outgrow L1. Such a layer walks its row blocks forward on one step and
+    /// backward on the next: the blocks it read last are still in L1 when the next step starts with them,
+    /// so only the rest comes from L2 (a cyclic walk in one direction would evict each block just before
+    /// its next use). The blocks are independent, so the results are bit-identical either way.
+    /// </summary>
+    public static bool IsStreaming(LayerPlan layer)
+    {
+        long bytes = 0;
+        foreach (var matrix in layer.Matrices)
+            bytes += 4L * matrix.Weights.Count;
+        return bytes > StreamingBytes;
+    }
+
+    public static void Emit(CodeWriter w, SimdFlavor flavor, MatrixPlan matrix, string weights, string bias, IReadOnlyList<ColumnSource> sources, string y, bool reversed = false)
     {
         if (flavor.IsScalar)
         {
@@ -48,7 +65,12 @@ internal static class MatVecEmitter
         int vectorsPerPanel = Panel / flavor.Width;
         bool split = matrix.Rows <= SplitChainsUpToRows && columns >= 4;
         bool unroll = columns <= UnrollUpToColumns;
+        var blocks = new List<int>();
         for (int first = 0; first < panels; first += panelsPerBlock)
+            blocks.Add(first);
+        if (reversed)
+            blocks.Reverse();
+        foreach (int first in blocks)
         {
             int count = Math.Min(panelsPerBlock, panels - first);
             int vectors = count * vectorsPerPanel;

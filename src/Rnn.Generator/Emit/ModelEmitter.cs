@@ -76,6 +76,9 @@ internal static class ModelEmitter
         private StateBuffer _state;
         private ScratchBuffer _scratch;
 
+        // Which way layers too large for L1 walk their weights this step; flips every step.
+        private bool _reverse;
+
         int global::Rnn.Runtime.IRnnModel.InputSize => InputSize;
 
         int global::Rnn.Runtime.IRnnModel.OutputSize => OutputSize;
@@ -150,6 +153,7 @@ internal static class ModelEmitter
                 w.Line("ref float s = ref _state[0];");
                 w.Line("ref float t = ref _scratch[0];");
                 w.Line("scoped ref float x = ref MemoryMarshal.GetReference(input);");
+                w.Line("bool reverse = _reverse = !_reverse;");
                 if (plan.Mean.Count > 0)
                 {
                     w.Line("// x' = (x - mean) * (1 / std), into the front of scratch");
@@ -164,7 +168,7 @@ internal static class ModelEmitter
                 for (int l = 0; l < plan.Layers.Count; l++)
                 {
                     string input = l == 0 ? "x" : LayerEmitter.At("s", plan.Layers[l - 1].StateOffset);
-                    w.Line($"{LayerEmitter.MethodName(l, flavor)}(ref {input}, ref s, ref {scratch});");
+                    w.Line($"{LayerEmitter.MethodName(l, flavor)}(ref {input}, ref s, ref {scratch}, reverse);");
                 }
 
                 if (plan.OutputSize <= 8)
