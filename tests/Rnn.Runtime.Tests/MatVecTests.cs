@@ -44,16 +44,19 @@ public class MatVecTests
                 var bias = new float[padded];
                 for (int r = 0; r < rows; r++)
                     bias[r] = r * 0.01f;
-                var y = new float[padded];
-                y.AsSpan().Fill(float.NaN);
-                MatVec.Multiply(matrix, bias, x, y, path);
-
-                for (int r = 0; r < padded; r++)
+                foreach (bool reverse in new[] { false, true })
                 {
-                    double expected = bias[r];
-                    for (int j = 0; j < columns && r < rows; j++)
-                        expected += (double)w[r, j] * x[j];
-                    Assert.True(Math.Abs(y[r] - expected) <= Tolerance, $"{path} {rows}x{columns} row {r}: expected {expected}, found {y[r]}");
+                    var y = new float[padded];
+                    y.AsSpan().Fill(float.NaN);
+                    MatVec.Multiply(matrix, bias, x, y, path, reverse);
+
+                    for (int r = 0; r < padded; r++)
+                    {
+                        double expected = bias[r];
+                        for (int j = 0; j < columns && r < rows; j++)
+                            expected += (double)w[r, j] * x[j];
+                        Assert.True(Math.Abs(y[r] - expected) <= Tolerance, $"{path} {rows}x{columns} reverse={reverse} row {r}: expected {expected}, found {y[r]}");
+                    }
                 }
             }
         }

@@ -27,6 +27,9 @@ internal abstract class Cell
     /// <summary>Floats of temporary space one step needs.</summary>
     public abstract int ScratchLength { get; }
 
-    /// <summary>Advances one time step: reads <paramref name="x"/> (InputSize values), updates <paramref name="state"/>.</summary>
-    public abstract void Step(ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, SimdPath path);
+    /// <summary>
+    /// Advances one time step: reads x (InputSize values), updates the state. <c>reverse</c> says which way
+    /// to walk the weights this step (see <see cref="MatVec.Multiply"/>); the caller flips it every step.
+    /// </summary>
+    public abstract void Step(ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, SimdPath path, bool reverse);
 }

@@ -27,10 +27,10 @@ internal sealed class DenseCell : Cell
 
     public override int ScratchLength => 0;
 
-    public override void Step(ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, SimdPath path)
+    public override void Step(ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, SimdPath path, bool reverse)
     {
         Span<float> y = state.Slice(0, _weights.Rows);
-        MatVec.Multiply(_weights, _bias, x, y, path);
+        MatVec.Multiply(_weights, _bias, x, y, path, reverse);
         switch (_activation)
         {
             case Activation.Relu:

@@ -26,7 +26,7 @@ internal sealed class ElmanCell : Cell
 
     public override int ScratchLength => InputSize + OutputSize + _weights.Rows;
 
-    public override void Step(ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, SimdPath path)
+    public override void Step(ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, SimdPath path, bool reverse)
     {
         int hidden = OutputSize;
         Span<float> h = state.Slice(0, _weights.Rows);
@@ -34,7 +34,7 @@ internal sealed class ElmanCell : Cell
         Span<float> preActivation = scratch.Slice(InputSize + hidden, _weights.Rows);
         x.CopyTo(xh);
         h.Slice(0, hidden).CopyTo(xh.Slice(InputSize));
-        MatVec.Multiply(_weights, _bias, xh, preActivation, path);
+        MatVec.Multiply(_weights, _bias, xh, preActivation, path, reverse);
         if (_nonlinearity == Activation.Relu)
             GateKernels.Apply<ReluOperator>(preActivation, h, path);
         else

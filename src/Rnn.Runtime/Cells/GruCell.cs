@@ -30,13 +30,17 @@ internal sealed class GruCell : Cell
 
     public override int ScratchLength => 2 * _inputWeights.Rows;
 
-    public override void Step(ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, SimdPath path)
+    public override void Step(ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, SimdPath path, bool reverse)
     {
         Span<float> h = state.Slice(0, _paddedHidden);
         Span<float> gx = scratch.Slice(0, _inputWeights.Rows);
         Span<float> gh = scratch.Slice(_inputWeights.Rows, _hiddenWeights.Rows);
-        MatVec.Multiply(_inputWeights, _inputBias, x, gx, path);
-        MatVec.Multiply(_hiddenWeights, _hiddenBias, h.Slice(0, OutputSize), gh, path);
+        // Backward means the whole walk backward: the hidden matrix first.
+        if (reverse)
+            MatVec.Multiply(_hiddenWeights, _hiddenBias, h.Slice(0, OutputSize), gh, path, reverse);
+        MatVec.Multiply(_inputWeights, _inputBias, x, gx, path, reverse);
+        if (!reverse)
+            MatVec.Multiply(_hiddenWeights, _hiddenBias, h.Slice(0, OutputSize), gh, path);
         GateKernels.Gru(gx, gh, h, _paddedHidden, path);
     }
 }

@@ -28,7 +28,7 @@ internal sealed class LstmCell : Cell
 
     public override int ScratchLength => InputSize + OutputSize + _weights.Rows;
 
-    public override void Step(ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, SimdPath path)
+    public override void Step(ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, SimdPath path, bool reverse)
     {
         int hidden = OutputSize, padded = _paddedHidden;
         Span<float> h = state.Slice(0, padded), c = state.Slice(padded, padded);
@@ -36,7 +36,7 @@ internal sealed class LstmCell : Cell
         Span<float> gates = scratch.Slice(InputSize + hidden, _weights.Rows);
         x.CopyTo(xh);
         h.Slice(0, hidden).CopyTo(xh.Slice(InputSize));
-        MatVec.Multiply(_weights, _bias, xh, gates, path);
+        MatVec.Multiply(_weights, _bias, xh, gates, path, reverse);
         GateKernels.Lstm(gates, h, c, padded, path);
     }
 }

@@ -12,6 +12,7 @@ public sealed class ModelState : IRnnModel
     private readonly float[] _state;
     private readonly float[] _scratch;
     private readonly int[] _stateOffsets;
+    private bool _reverse;
 
     internal ModelState(InterpretedModel model)
     {
@@ -81,10 +82,11 @@ public sealed class ModelState : IRnnModel
         }
 
         Span<float> layerScratch = scratch.Slice(_model.InputSize);
+        bool reverse = _reverse = !_reverse;
         for (int l = 0; l < cells.Length; l++)
         {
             Span<float> state = _state.AsSpan(_stateOffsets[l], cells[l].StateLength);
-            cells[l].Step(x, state, layerScratch, path);
+            cells[l].Step(x, state, layerScratch, path, reverse);
             x = state.Slice(0, cells[l].OutputSize);
         }
 

@@ -8,18 +8,22 @@ namespace Rnn.Runtime.Kernels;
 /// <summary>y = b + W x over a <see cref="PackedMatrix"/>, the one matrix-vector product of the runtime.</summary>
 internal static class MatVec
 {
-    /// <summary>Writes <paramref name="matrix"/>.Rows values to <paramref name="y"/>.</summary>
-    public static void Multiply(PackedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y, SimdPath path)
+    /// <summary>
+    /// Writes matrix.Rows values to y. With <c>reverse</c> the row blocks are walked last to first; callers
+    /// flip it every step, so for matrices larger than L1 the blocks read last are still in L1 when the next
+    /// step starts with them. Blocks are independent, so the results are the same either way.
+    /// </summary>
+    public static void Multiply(PackedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y, SimdPath path, bool reverse = false)
     {
         if (x.Length != matrix.Columns || bias.Length != matrix.Rows || y.Length < matrix.Rows)
             throw new ArgumentException("Matrix, bias, input and output sizes disagree.");
         switch (path)
         {
             case SimdPath.Vector256:
-                MultiplyVector256(matrix, bias, x, y);
+                MultiplyVector256(matrix, bias, x, y, reverse);
                 break;
             case SimdPath.Vector128:
-                MultiplyVector128(matrix, bias, x, y);
+                MultiplyVector128(matrix, bias, x, y, reverse);
                 break;
             default:
                 MultiplyScalar(matrix, bias, x, y);
@@ -47,7 +51,7 @@ internal static class MatVec
     }
 
     // Four panels at a time: four independent accumulator chains hide the FMA latency.
-    private static void MultiplyVector256(PackedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y)
+    private static void MultiplyVector256(PackedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y, bool reverse)
     {
         const int W = PackedMatrix.PanelWidth;
         int columns = matrix.Columns, panels = matrix.Rows / W, stride = W * columns;
@@ -55,9 +59,24 @@ internal static class MatVec
         ref float xs = ref MemoryMarshal.GetReference(x);
         ref float b = ref MemoryMarshal.GetReference(bias);
         ref float ys = ref MemoryMarshal.GetReference(y);
-        int panel = 0;
-        for (; panel + 4 <= panels; panel += 4)
+        int blocks = (panels + 3) / 4;
+        for (int block = 0; block < blocks; block++)
         {
+            int panel = 4 * (reverse ? blocks - 1 - block : block);
+            if (panel + 4 > panels)
+            {
+                for (; panel < panels; panel++)
+                {
+                    ref float p = ref Unsafe.Add(ref w, panel * stride);
+                    var a = Vector256.LoadUnsafe(ref b, (nuint)(panel * W));
+                    for (int j = 0; j < columns; j++)
+                        a = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref p, (nuint)(j * W)), Vector256.Create(Unsafe.Add(ref xs, j)), a);
+                    a.StoreUnsafe(ref ys, (nuint)(panel * W));
+                }
+
+                continue;
+            }
+
             ref float p0 = ref Unsafe.Add(ref w, panel * stride);
             ref float p1 = ref Unsafe.Add(ref p0, stride);
             ref float p2 = ref Unsafe.Add(ref p1, stride);
@@ -81,19 +100,10 @@ internal static class MatVec
             a2.StoreUnsafe(ref ys, (nuint)(panel * W + 2 * W));
             a3.StoreUnsafe(ref ys, (nuint)(panel * W + 3 * W));
         }
-
-        for (; panel < panels; panel++)
-        {
-            ref float p = ref Unsafe.Add(ref w, panel * stride);
-            var a = Vector256.LoadUnsafe(ref b, (nuint)(panel * W));
-            for (int j = 0; j < columns; j++)
-                a = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref p, (nuint)(j * W)), Vector256.Create(Unsafe.Add(ref xs, j)), a);
-            a.StoreUnsafe(ref ys, (nuint)(panel * W));
-        }
     }
 
     // A panel is two Vector128 halves; two panels at a time keep four chains in flight as above.
-    private static void MultiplyVector128(PackedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y)
+    private static void MultiplyVector128(PackedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y, bool reverse)
     {
         const int W = PackedMatrix.PanelWidth, H = W / 2;
         int columns = matrix.Columns, panels = matrix.Rows / W, stride = W * columns;
@@ -101,9 +111,28 @@ internal static class MatVec
         ref float xs = ref MemoryMarshal.GetReference(x);
         ref float b = ref MemoryMarshal.GetReference(bias);
         ref float ys = ref MemoryMarshal.GetReference(y);
-        int panel = 0;
-        for (; panel + 2 <= panels; panel += 2)
+        int blocks = (panels + 1) / 2;
+        for (int block = 0; block < blocks; block++)
         {
+            int panel = 2 * (reverse ? blocks - 1 - block : block);
+            if (panel + 2 > panels)
+            {
+                ref float p = ref Unsafe.Add(ref w, panel * stride);
+                nuint po = (nuint)(panel * W);
+                var c0 = Vector128.LoadUnsafe(ref b, po);
+                var c1 = Vector128.LoadUnsafe(ref b, po + H);
+                for (int j = 0; j < columns; j++)
+                {
+                    var xj = Vector128.Create(Unsafe.Add(ref xs, j));
+                    c0 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref p, (nuint)(j * W)), xj, c0);
+                    c1 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref p, (nuint)(j * W + H)), xj, c1);
+                }
+
+                c0.StoreUnsafe(ref ys, po);
+                c1.StoreUnsafe(ref ys, po + H);
+                continue;
+            }
+
             ref float p0 = ref Unsafe.Add(ref w, panel * stride);
             ref float p1 = ref Unsafe.Add(ref p0, stride);
             nuint o = (nuint)(panel * W);
@@ -125,23 +154,6 @@ internal static class MatVec
             a1.StoreUnsafe(ref ys, o + H);
             a2.StoreUnsafe(ref ys, o + W);
             a3.StoreUnsafe(ref ys, o + W + H);
-        }
-
-        for (; panel < panels; panel++)
-        {
-            ref float p = ref Unsafe.Add(ref w, panel * stride);
-            nuint o = (nuint)(panel * W);
-            var a0 = Vector128.LoadUnsafe(ref b, o);
-            var a1 = Vector128.LoadUnsafe(ref b, o + H);
-            for (int j = 0; j < columns; j++)
-            {
-                var xj = Vector128.Create(Unsafe.Add(ref xs, j));
-                a0 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref p, (nuint)(j * W)), xj, a0);
-                a1 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref p, (nuint)(j * W + H)), xj, a1);
-            }
-
-            a0.StoreUnsafe(ref ys, o);
-            a1.StoreUnsafe(ref ys, o + H);
         }
     }
 }
