@@ -8,6 +8,9 @@ namespace Rnn.Runtime.Kernels;
 /// <summary>y = b + W x over a <see cref="PackedMatrix"/>, the one matrix-vector product of the runtime.</summary>
 internal static class MatVec
 {
+    /// <summary>Inputs from which the Vector256 path splits even and odd inputs into separate chains.</summary>
+    private const int SplitFromColumns = 16;
+
     /// <summary>
     /// Writes matrix.Rows values to y. With <c>reverse</c> the row blocks are walked last to first; callers
     /// flip it every step, so for matrices larger than L1 the blocks read last are still in L1 when the next
@@ -70,14 +73,14 @@ internal static class MatVec
                     ref float p = ref Unsafe.Add(ref w, panel * stride);
                     var a = Vector256.LoadUnsafe(ref b, (nuint)(panel * W));
                     Vector256<float> e = default;
-                    int j = 0;
-                    for (; j + 2 <= columns; j += 2)
+                    int j = 0, pairs = columns >= SplitFromColumns ? columns & ~1 : 0;
+                    for (; j < pairs; j += 2)
                     {
                         a = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref p, (nuint)(j * W)), Vector256.Create(Unsafe.Add(ref xs, j)), a);
                         e = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref p, (nuint)(j * W + W)), Vector256.Create(Unsafe.Add(ref xs, j + 1)), e);
                     }
 
-                    if (j < columns)
+                    for (; j < columns; j++)
                         a = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref p, (nuint)(j * W)), Vector256.Create(Unsafe.Add(ref xs, j)), a);
                     (a + e).StoreUnsafe(ref ys, (nuint)(panel * W));
                 }
@@ -93,11 +96,11 @@ internal static class MatVec
             var a1 = Vector256.LoadUnsafe(ref b, (nuint)(panel * W + W));
             var a2 = Vector256.LoadUnsafe(ref b, (nuint)(panel * W + 2 * W));
             var a3 = Vector256.LoadUnsafe(ref b, (nuint)(panel * W + 3 * W));
-            // Even and odd inputs in separate chains: eight FMAs in flight, and half the dependency
-            // chain, which is what bounds small matrices' step time.
+            // Even and odd inputs in separate chains: eight FMAs in flight and half the dependency chain.
+            // Below SplitFromColumns the chains are short anyway and the split measured slower.
             Vector256<float> e0 = default, e1 = default, e2 = default, e3 = default;
-            int column = 0;
-            for (; column + 2 <= columns; column += 2)
+            int column = 0, paired = columns >= SplitFromColumns ? columns & ~1 : 0;
+            for (; column < paired; column += 2)
             {
                 var xj = Vector256.Create(Unsafe.Add(ref xs, column));
                 var xk = Vector256.Create(Unsafe.Add(ref xs, column + 1));
@@ -112,7 +115,7 @@ internal static class MatVec
                 e3 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref p3, offset + W), xk, e3);
             }
 
-            if (column < columns)
+            for (; column < columns; column++)
             {
                 var xj = Vector256.Create(Unsafe.Add(ref xs, column));
                 nuint offset = (nuint)(column * W);
