@@ -14,7 +14,7 @@ namespace Rnn.Generator;
 /// <summary>
 /// Fills in every <c>[RnnModel("…rnn.json")]</c> partial struct with the model in that descriptor.
 /// Pipeline: attribute usages → requests; descriptor AdditionalFiles → plans (parsed once per content);
-/// both plus the language version → bound models → one source file each.
+/// both plus the language version and unsafe setting → bound models → one source file each (two with C entry points).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class RnnGenerator : IIncrementalGenerator
@@ -35,10 +35,13 @@ public sealed class RnnGenerator : IIncrementalGenerator
         var languageVersion = context.ParseOptionsProvider
             .Select(static (options, _) => ((CSharpParseOptions)options).LanguageVersion)
             .WithTrackingName(TrackingNames.LanguageVersion);
+        var allowUnsafe = context.CompilationProvider
+            .Select(static (compilation, _) => ((CSharpCompilationOptions)compilation.Options).AllowUnsafe)
+            .WithTrackingName(TrackingNames.AllowUnsafe);
         var models = requests.Collect()
             .Combine(descriptors.Collect())
-            .Combine(languageVersion)
-            .SelectMany(static (input, _) => ModelBinder.Bind(input.Left.Left, input.Left.Right, input.Right))
+            .Combine(languageVersion.Combine(allowUnsafe))
+            .SelectMany(static (input, _) => ModelBinder.Bind(input.Left.Left, input.Left.Right, input.Right.Left, input.Right.Right))
             .WithTrackingName(TrackingNames.Models);
         context.RegisterSourceOutput(models, static (output, model) => Guarded.Write(output, model));
     }
@@ -80,6 +83,8 @@ public sealed class RnnGenerator : IIncrementalGenerator
             try
             {
                 output.AddSource(HintName(request), ModelEmitter.Emit(request, plan, model.DescriptorPath!));
+                if (request.NativeExportPrefix is { } prefix)
+                    output.AddSource(HintName(request).Replace(".g.cs", ".Native.g.cs"), NativeExportsEmitter.Emit(request, plan, prefix, model.DescriptorPath!));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -106,6 +111,9 @@ public static class TrackingNames
 
     /// <summary>The compilation's C# language version.</summary>
     public const string LanguageVersion = nameof(LanguageVersion);
+
+    /// <summary>Whether the compilation allows unsafe code (native exports need it).</summary>
+    public const string AllowUnsafe = nameof(AllowUnsafe);
 
     /// <summary>Requests bound to their plans.</summary>
     public const string Models = nameof(Models);

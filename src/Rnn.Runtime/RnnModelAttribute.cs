@@ -21,4 +21,11 @@ public sealed class RnnModelAttribute : Attribute
 
     /// <summary>The descriptor's path as written in the attribute.</summary>
     public string DescriptorPath { get; }
+
+    /// <summary>
+    /// When set (a C identifier such as <c>"kws"</c>), the generator also emits C-callable entry points
+    /// named <c>kws_step</c>, <c>kws_run</c>, … that a NativeAOT static or shared library exports, and a
+    /// matching C header in the constant <c>NativeHeader</c>. Needs <c>AllowUnsafeBlocks</c>.
+    /// </summary>
+    public string? NativeExportPrefix { get; set; }
 }

@@ -6,5 +6,6 @@ var root = new RootCommand("rnn: run and inspect recurrent models described by *
     RunCommand.Create(),
     InfoCommand.Create(),
     BenchCommand.Create(),
+    HeaderCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -49,3 +49,7 @@ public partial struct RnnTanhI1H1;
 
 [RnnModel("examples/sine-forecaster.rnn.json")]
 public partial struct SineForecaster;
+
+// The same model with C entry points (sine_*), as samples/NativeLibrary builds it.
+[RnnModel("examples/sine-forecaster.rnn.json", NativeExportPrefix = "sine")]
+public partial struct SineNative;

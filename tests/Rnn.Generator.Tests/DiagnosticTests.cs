@@ -167,7 +167,7 @@ public class DiagnosticTests
         string docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "diagnostics.md"));
         var ids = typeof(RnnGenerator).Assembly.GetType("Rnn.Generator.Diagnostics.DiagnosticDescriptors")!
             .GetFields().Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id).ToArray();
-        Assert.Equal(12, ids.Length);
+        Assert.Equal(15, ids.Length);
         Assert.All(ids, id => Assert.Contains($"## {id}", docs));
     }
 

@@ -24,7 +24,7 @@ public class EmitterTests
     }
 
     private static ModelRequest Request() => new("Demo", EquatableArray<string>.Empty, "Tiny", "struct", "global::Demo.Tiny",
-        "tiny.rnn.json", "/project/Models.cs", null);
+        "tiny.rnn.json", "/project/Models.cs", null, "tiny");
 
     [Fact]
     public void TheEmittedCodeMatchesTheSnapshot()
@@ -33,6 +33,16 @@ public class EmitterTests
         string snapshot = Path.Combine(AppContext.BaseDirectory, "Snapshots", "Tiny.g.cs.txt");
         if (Environment.GetEnvironmentVariable("RNN_UPDATE_SNAPSHOTS") == "1")
             File.WriteAllText(Path.Combine(SourceDirectory(), "Snapshots", "Tiny.g.cs.txt"), emitted);
+        Assert.Equal(File.ReadAllText(snapshot), emitted);
+    }
+
+    [Fact]
+    public void TheEmittedEntryPointsMatchTheSnapshot()
+    {
+        string emitted = NativeExportsEmitter.Emit(Request(), NetworkPlanner.Plan(Tiny()), "tiny", "/project/tiny.rnn.json");
+        string snapshot = Path.Combine(AppContext.BaseDirectory, "Snapshots", "Tiny.Native.g.cs.txt");
+        if (Environment.GetEnvironmentVariable("RNN_UPDATE_SNAPSHOTS") == "1")
+            File.WriteAllText(Path.Combine(SourceDirectory(), "Snapshots", "Tiny.Native.g.cs.txt"), emitted);
         Assert.Equal(File.ReadAllText(snapshot), emitted);
     }
 

@@ -24,13 +24,16 @@ internal static class GeneratorHarness
         return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToArray();
     });
 
-    public static CSharpCompilation Compile(LanguageVersion languageVersion, params (string Path, string Text)[] sources)
+    public static CSharpCompilation Compile(LanguageVersion languageVersion, params (string Path, string Text)[] sources) =>
+        Compile(languageVersion, allowUnsafe: false, sources);
+
+    public static CSharpCompilation Compile(LanguageVersion languageVersion, bool allowUnsafe, params (string Path, string Text)[] sources)
     {
         var options = new CSharpParseOptions(languageVersion);
         var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, options, Path.Combine(ProjectDirectory, s.Path)));
         return CSharpCompilation.Create("Consumer", trees, References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
-                generalDiagnosticOption: ReportDiagnostic.Error, allowUnsafe: false));
+                generalDiagnosticOption: ReportDiagnostic.Error, allowUnsafe: allowUnsafe));
     }
 
     public static GeneratorDriver Driver(CSharpCompilation compilation, IEnumerable<AdditionalText> files) =>
@@ -44,9 +47,9 @@ internal static class GeneratorHarness
     public static (GeneratorDriverRunResult Result, Compilation Output, GeneratorDriver Driver) Run(string source, params (string Path, string Text)[] files) =>
         Run(LanguageVersion.Latest, new[] { ("Models.cs", source) }, files);
 
-    public static (GeneratorDriverRunResult Result, Compilation Output, GeneratorDriver Driver) Run(LanguageVersion languageVersion, (string Path, string Text)[] sources, (string Path, string Text)[] files)
+    public static (GeneratorDriverRunResult Result, Compilation Output, GeneratorDriver Driver) Run(LanguageVersion languageVersion, (string Path, string Text)[] sources, (string Path, string Text)[] files, bool allowUnsafe = false)
     {
-        var compilation = Compile(languageVersion, sources);
+        var compilation = Compile(languageVersion, allowUnsafe, sources);
         var driver = Driver(compilation, files.Select(f => (AdditionalText)new InMemoryAdditionalText(Path.Combine(ProjectDirectory, f.Path), f.Text)));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         return (driver.GetRunResult(), output, driver);

@@ -16,7 +16,7 @@ public class IncrementalTests
 
     private static readonly string[] Steps =
     {
-        TrackingNames.Requests, TrackingNames.Descriptors, TrackingNames.LanguageVersion, TrackingNames.Models,
+        TrackingNames.Requests, TrackingNames.Descriptors, TrackingNames.LanguageVersion, TrackingNames.AllowUnsafe, TrackingNames.Models,
     };
 
     [Fact]

@@ -44,6 +44,15 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ModelTooLarge = Error("RNN0011",
         "Model too large to generate", "'{0}' packs {1} weights, more than the {2} the generator embeds in source; load it at run time with InterpretedModel.Load instead");
 
+    public static readonly DiagnosticDescriptor InvalidNativePrefix = Error("RNN0012",
+        "Invalid native export prefix", "NativeExportPrefix '{0}' is not a C identifier; use letters, digits and '_', not starting with a digit (for example \"kws\")");
+
+    public static readonly DiagnosticDescriptor NativeExportsNeedUnsafe = Error("RNN0013",
+        "Native exports need unsafe code", "'{0}' asks for C entry points, which take pointers; add <AllowUnsafeBlocks>true</AllowUnsafeBlocks> to the project");
+
+    public static readonly DiagnosticDescriptor NativeExportsNeedPlainStruct = Error("RNN0014",
+        "Native exports need a plain struct", "'{0}' is a ref struct, so its state cannot live in a caller's buffer; declare it as a plain partial struct to get C entry points");
+
     public static readonly DiagnosticDescriptor InternalError = Error("RNN9999",
         "The model generator failed", "The generator failed on '{0}': {1}; please report this with the descriptor");
 }

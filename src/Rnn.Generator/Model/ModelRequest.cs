@@ -13,7 +13,8 @@ internal sealed record ModelRequest(
     string FullName,
     string DescriptorPath,
     string SourceFilePath,
-    LocationInfo? AttributeLocation);
+    LocationInfo? AttributeLocation,
+    string? NativeExportPrefix);
 
 /// <summary>A request, or the diagnostics that stop it. Cache boundary type: keep value equality.</summary>
 internal sealed record RequestResult(ModelRequest? Request, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -20,7 +20,7 @@ internal static class ModelBinder
     /// </summary>
     public const long MaxPackedWeights = 1 << 20;
 
-    public static ImmutableArray<ModelResult> Bind(ImmutableArray<RequestResult> requests, ImmutableArray<LoadedDescriptor> descriptors, LanguageVersion languageVersion)
+    public static ImmutableArray<ModelResult> Bind(ImmutableArray<RequestResult> requests, ImmutableArray<LoadedDescriptor> descriptors, LanguageVersion languageVersion, bool allowUnsafe)
     {
         var results = ImmutableArray.CreateBuilder<ModelResult>();
         var claimed = new Dictionary<string, ModelRequest>(StringComparer.Ordinal);
@@ -42,6 +42,12 @@ internal static class ModelBinder
             if (languageVersion < LanguageVersion.CSharp12)
             {
                 results.Add(Fail(DiagnosticInfo.Create(DiagnosticDescriptors.LanguageVersionTooLow, request.AttributeLocation, languageVersion.ToDisplayString())));
+                continue;
+            }
+
+            if (request.NativeExportPrefix is not null && !allowUnsafe)
+            {
+                results.Add(Fail(DiagnosticInfo.Create(DiagnosticDescriptors.NativeExportsNeedUnsafe, request.AttributeLocation, request.TypeName)));
                 continue;
             }
 

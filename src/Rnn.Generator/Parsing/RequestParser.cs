@@ -28,6 +28,18 @@ internal static class RequestParser
         if (string.IsNullOrWhiteSpace(path))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingPath, attributeLocation));
 
+        string? nativePrefix = null;
+        foreach (var named in attribute.NamedArguments)
+        {
+            if (named.Key == "NativeExportPrefix")
+                nativePrefix = named.Value.Value as string;
+        }
+
+        if (nativePrefix is not null && !IsCIdentifier(nativePrefix))
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidNativePrefix, attributeLocation, nativePrefix));
+        if (nativePrefix is not null && syntax.Modifiers.Any(SyntaxKind.RefKeyword))
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NativeExportsNeedPlainStruct, typeLocation, type.Name));
+
         if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TypeNotPartial, typeLocation, type.Name));
         if (syntax.Modifiers.Any(SyntaxKind.ReadOnlyKeyword))
@@ -52,8 +64,21 @@ internal static class RequestParser
 
         string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
         var request = new ModelRequest(ns, new EquatableArray<string>(containing.ToArray()), type.Name, Keyword(syntax),
-            fullName, path!, syntax.SyntaxTree.FilePath, attributeLocation);
+            fullName, path!, syntax.SyntaxTree.FilePath, attributeLocation, nativePrefix);
         return new RequestResult(request, EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    private static bool IsCIdentifier(string name)
+    {
+        if (name.Length == 0 || char.IsDigit(name[0]))
+            return false;
+        foreach (char c in name)
+        {
+            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_'))
+                return false;
+        }
+
+        return true;
     }
 
     private static string Keyword(TypeDeclarationSyntax? syntax) => syntax switch

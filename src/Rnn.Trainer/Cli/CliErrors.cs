@@ -24,6 +24,10 @@ internal static class CliErrors
         {
             error.WriteLine("error: " + e.Message);
         }
+        catch (Native.NativeHeaderException e)
+        {
+            error.WriteLine("error: " + e.Message);
+        }
         catch (IOException e)
         {
             error.WriteLine("error: " + e.Message);
