@@ -1,0 +1,161 @@
+using System;
+using System.Numerics;
+using Rnn.Trainer.Numerics;
+
+namespace Rnn.Trainer.Layers;
+
+/// <summary>
+/// LSTM, PyTorch's equations and layout: W_ih [4H, I], W_hh [4H, H], b_ih [4H], b_hh [4H], gates i, f, g, o.
+///   i = σ(·), f = σ(·), g = tanh(·), o = σ(·) of W_ih x + b_ih + W_hh h + b_hh
+///   c' = f ⊙ c + i ⊙ g,   h' = o ⊙ tanh(c')
+/// </summary>
+internal sealed class LstmLayer<T>(int inputSize, int hiddenSize) : Layer<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    private readonly int _i = inputSize, _h = hiddenSize;
+    private T[] _weightIhT = new T[inputSize * 4 * hiddenSize], _weightHhT = new T[hiddenSize * 4 * hiddenSize];
+    private T[] _gates = [], _hidden = [], _cell = [], _tanhCell = [], _gradGates = [], _gradHidden = [], _gradCell = [];
+
+    public override int InputSize => _i;
+
+    public override int OutputSize => _h;
+
+    public override int ParameterCount => 4 * _h * (_i + _h) + 8 * _h;
+
+    public override int StateSize => 2 * _h;
+
+    private int WeightHh => 4 * _h * _i;
+
+    private int BiasIh => WeightHh + 4 * _h * _h;
+
+    private int BiasHh => BiasIh + 4 * _h;
+
+    public override void Initialize(Span<T> parameters, Random random) => Uniform(parameters, random, 1 / Math.Sqrt(_h));
+
+    public override void Reserve(int steps, int batch)
+    {
+        int rows = steps * batch;
+        _gates = Grow(_gates, rows * 4 * _h);
+        _gradGates = Grow(_gradGates, rows * 4 * _h);
+        _hidden = Grow(_hidden, (rows + batch) * _h);
+        _cell = Grow(_cell, (rows + batch) * _h);
+        _tanhCell = Grow(_tanhCell, rows * _h);
+        _gradHidden = Grow(_gradHidden, batch * _h);
+        _gradCell = Grow(_gradCell, batch * _h);
+    }
+
+    public override void Forward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, Span<T> y, Span<T> state, int steps, int batch)
+    {
+        int h = _h, g4 = 4 * h, rows = steps * batch;
+        MatrixOps.Transpose(p[..WeightHh], _weightIhT, g4, _i);
+        MatrixOps.Transpose(p.Slice(WeightHh, g4 * h), _weightHhT, g4, h);
+        for (int b = 0; b < batch; b++)
+        {
+            state.Slice(b * 2 * h, h).CopyTo(_hidden.AsSpan(b * h, h));
+            state.Slice(b * 2 * h + h, h).CopyTo(_cell.AsSpan(b * h, h));
+        }
+
+        // gates[T·B, 4H] = b_ih + b_hh + x · W_ihᵀ for every step at once; W_hh · h is added per step below.
+        var gates = _gates.AsSpan(0, rows * g4);
+        MatrixOps.FillRows(gates, p.Slice(BiasIh, g4), p.Slice(BiasHh, g4), rows);
+        Gemm.MultiplyAdd<T>(x, _weightIhT, gates, rows, _i, g4);
+
+        for (int t = 0; t < steps; t++)
+        {
+            var gt = gates.Slice(t * batch * g4, batch * g4);
+            var hPrev = _hidden.AsSpan(t * batch * h, batch * h);
+            Gemm.MultiplyAdd<T>(hPrev, _weightHhT, gt, batch, h, g4);
+            for (int b = 0; b < batch; b++)
+            {
+                var row = gt.Slice(b * g4, g4);
+                Activations.Sigmoid(row[..(2 * h)]);
+                Activations.Tanh(row.Slice(2 * h, h));
+                Activations.Sigmoid(row.Slice(3 * h, h));
+            }
+
+            var cPrev = _cell.AsSpan(t * batch * h, batch * h);
+            var c = _cell.AsSpan((t + 1) * batch * h, batch * h);
+            var tanhC = _tanhCell.AsSpan(t * batch * h, batch * h);
+            for (int b = 0; b < batch; b++)
+            {
+                var row = gt.Slice(b * g4, g4);
+                for (int j = 0; j < h; j++)
+                    c[b * h + j] = row[h + j] * cPrev[b * h + j] + row[j] * row[2 * h + j];
+            }
+
+            c.CopyTo(tanhC);
+            Activations.Tanh(tanhC);
+            var hNext = _hidden.AsSpan((t + 1) * batch * h, batch * h);
+            for (int b = 0; b < batch; b++)
+            {
+                var o = gt.Slice(b * g4 + 3 * h, h);
+                for (int j = 0; j < h; j++)
+                    hNext[b * h + j] = o[j] * tanhC[b * h + j];
+            }
+        }
+
+        _hidden.AsSpan(batch * h, rows * h).CopyTo(y);
+        for (int b = 0; b < batch; b++)
+        {
+            _hidden.AsSpan((rows + b) * h, h).CopyTo(state.Slice(b * 2 * h, h));
+            _cell.AsSpan((rows + b) * h, h).CopyTo(state.Slice(b * 2 * h + h, h));
+        }
+    }
+
+    public override void Backward(ReadOnlySpan<T> p, Span<T> grad, ReadOnlySpan<T> x, Span<T> dy, Span<T> dx, Span<T> dState, int steps, int batch)
+    {
+        int h = _h, g4 = 4 * h, rows = steps * batch;
+        var dh = _gradHidden.AsSpan(0, batch * h);
+        var dc = _gradCell.AsSpan(0, batch * h);
+        for (int b = 0; b < batch; b++)
+        {
+            dState.Slice(b * 2 * h, h).CopyTo(dh.Slice(b * h, h));
+            dState.Slice(b * 2 * h + h, h).CopyTo(dc.Slice(b * h, h));
+        }
+
+        var dGates = _gradGates.AsSpan(0, rows * g4);
+        ReadOnlySpan<T> weightHh = p.Slice(WeightHh, g4 * h);
+        for (int t = steps - 1; t >= 0; t--)
+        {
+            var gt = _gates.AsSpan(t * batch * g4, batch * g4);
+            var dgt = dGates.Slice(t * batch * g4, batch * g4);
+            var cPrev = _cell.AsSpan(t * batch * h, batch * h);
+            var tanhC = _tanhCell.AsSpan(t * batch * h, batch * h);
+            var dyt = dy.Slice(t * batch * h, batch * h);
+            for (int b = 0; b < batch; b++)
+            {
+                var gate = gt.Slice(b * g4, g4);
+                var dgate = dgt.Slice(b * g4, g4);
+                for (int j = 0; j < h; j++)
+                {
+                    int k = b * h + j;
+                    T i = gate[j], f = gate[h + j], g = gate[2 * h + j], o = gate[3 * h + j], tc = tanhC[k];
+                    T dhk = dyt[k] + dh[k];                       // h' feeds the output and the next step
+                    T dck = dc[k] + dhk * o * (T.One - tc * tc);  // h' = o ⊙ tanh(c')
+                    dgate[j] = dck * g * i * (T.One - i);         // c' = f ⊙ c + i ⊙ g, i = σ(a_i)
+                    dgate[h + j] = dck * cPrev[k] * f * (T.One - f);
+                    dgate[2 * h + j] = dck * i * (T.One - g * g); // g = tanh(a_g)
+                    dgate[3 * h + j] = dhk * tc * o * (T.One - o);
+                    dc[k] = dck * f;                              // ∂c'/∂c = f
+                }
+            }
+
+            // ∂h/∂h_prev through every gate: dh = dgates_t · W_hh
+            dh.Clear();
+            Gemm.MultiplyAdd(dgt, weightHh, dh, batch, g4, h);
+        }
+
+        for (int b = 0; b < batch; b++)
+        {
+            dh.Slice(b * h, h).CopyTo(dState.Slice(b * 2 * h, h));
+            dc.Slice(b * h, h).CopyTo(dState.Slice(b * 2 * h + h, h));
+        }
+
+        // Over every step at once: dW_ih += dGatesᵀ · x, dW_hh += dGatesᵀ · h_prev, db += Σ dGates, dx = dGates · W_ih.
+        Gemm.TransposedMultiplyAdd<T>(dGates, x, grad[..WeightHh], g4, rows, _i);
+        Gemm.TransposedMultiplyAdd<T>(dGates, _hidden.AsSpan(0, rows * h), grad.Slice(WeightHh, g4 * h), g4, rows, h);
+        MatrixOps.AddColumnSums<T>(dGates, grad.Slice(BiasIh, g4), rows);
+        MatrixOps.AddColumnSums<T>(dGates, grad.Slice(BiasHh, g4), rows);
+        dx.Clear();
+        Gemm.MultiplyAdd(dGates, p[..WeightHh], dx, rows, g4, _i);
+    }
+}
