@@ -1,0 +1,80 @@
+using System;
+using System.IO;
+using System.Linq;
+using Rnn.Trainer.Losses;
+
+namespace Rnn.Trainer.Data;
+
+/// <summary>
+/// Plain text for next-character models: the vocabulary is the text's distinct characters (sorted, so the
+/// same text always gives the same indices), each step's input is the one-hot character, its target the next.
+/// </summary>
+public sealed class TextCorpus
+{
+    private TextCorpus(string vocabulary, SequenceDataset training, SequenceDataset validation)
+    {
+        (Vocabulary, Training, Validation) = (vocabulary, training, validation);
+    }
+
+    /// <summary>The characters, in index order (stored in the descriptor's metadata as "vocabulary").</summary>
+    public string Vocabulary { get; }
+
+    /// <summary>Training sequences.</summary>
+    public SequenceDataset Training { get; }
+
+    /// <summary>Validation sequences (from the end of the text).</summary>
+    public SequenceDataset Validation { get; }
+
+    /// <summary>Reads a UTF-8 text file. Every problem is a <see cref="DataFileException"/> naming the file.</summary>
+    public static TextCorpus Load(string path, int window, double validationFraction)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path).Replace("\r\n", "\n");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new DataFileException(path, 0, 0, e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : "cannot read the file: " + e.Message, e);
+        }
+
+        return FromText(text, path, window, validationFraction);
+    }
+
+    /// <summary>Builds the corpus from text already in memory (<paramref name="source"/> names it in errors).</summary>
+    public static TextCorpus FromText(string text, string source, int window, double validationFraction)
+    {
+        if (text.Length == 0)
+            throw new DataFileException(source, 0, 0, "the file is empty");
+        if (window < 1)
+            throw new DataFileException(source, 0, 0, $"the window must be at least 1 character, found {window}");
+        if (window + 1 > text.Length)
+            throw new DataFileException(source, 0, 0, $"a window of {window} characters needs at least {window + 1} characters of text; the file has {text.Length}");
+        string vocabulary = new(text.Distinct().Order().ToArray());
+        int split = (int)Math.Round(text.Length * (1 - validationFraction));
+        var training = Cut(text, 0, split, window, vocabulary);
+        var validation = Cut(text, split, text.Length, window, vocabulary);
+        if (training.Count == 0)
+            throw new DataFileException(source, 0, 0, $"the training part ({split} characters) is shorter than one window of {window} plus one");
+        return new TextCorpus(vocabulary, training, validation);
+    }
+
+    private static SequenceDataset Cut(string text, int first, int end, int window, string vocabulary)
+    {
+        int stride = Math.Max(1, window / 2), count = end - first > window ? (end - first - window - 1) / stride + 1 : 0;
+        int v = vocabulary.Length;
+        var x = new float[count * window * v];
+        var y = new int[count * window];
+        for (int n = 0; n < count; n++)
+        {
+            for (int t = 0; t < window; t++)
+            {
+                int at = first + n * stride + t;
+                x[(n * window + t) * v + vocabulary.IndexOf(text[at])] = 1;
+                y[n * window + t] = vocabulary.IndexOf(text[at + 1]);
+            }
+        }
+
+        return new SequenceDataset(count, window, v, v, TargetKind.Classification, LossScope.EveryStep, x, null, y);
+    }
+}

@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Rnn.Trainer.Losses;
+
+namespace Rnn.Trainer.Data;
+
+/// <summary>How to cut a CSV time series into training windows.</summary>
+/// <param name="InputColumns">Column names or 1-based numbers the model reads each step.</param>
+/// <param name="TargetColumns">Column names or numbers it forecasts, <see cref="Horizon"/> rows ahead.</param>
+/// <param name="Window">Steps per training sequence.</param>
+/// <param name="Horizon">Rows between an input and its target (1 = next row).</param>
+/// <param name="ValidationFraction">The last part of the series held out for validation (0 to 0.9).</param>
+public sealed record TimeSeriesOptions(IReadOnlyList<string> InputColumns, IReadOnlyList<string> TargetColumns, int Window, int Horizon, double ValidationFraction);
+
+/// <summary>
+/// A CSV time series cut into overlapping windows (stride: a quarter window), split chronologically so that
+/// validation windows come after every training window, with input statistics from the training part only.
+/// </summary>
+public sealed class TimeSeriesWindows
+{
+    private TimeSeriesWindows(SequenceDataset training, SequenceDataset validation, float[] mean, float[] std)
+    {
+        (Training, Validation, Mean, Std) = (training, validation, mean, std);
+    }
+
+    /// <summary>Windows for training.</summary>
+    public SequenceDataset Training { get; }
+
+    /// <summary>Windows for validation (after the training part of the series).</summary>
+    public SequenceDataset Validation { get; }
+
+    /// <summary>Per input column mean of the training rows; inputs in both datasets are already normalised with it.</summary>
+    public float[] Mean { get; }
+
+    /// <summary>Per input column standard deviation of the training rows (1 where a column is constant).</summary>
+    public float[] Std { get; }
+
+    /// <summary>Reads and cuts a CSV series. Every problem is a <see cref="DataFileException"/> naming the file.</summary>
+    public static TimeSeriesWindows Load(string path, TimeSeriesOptions options)
+    {
+        var table = CsvTable.Read(path);
+        int[] inputs = Resolve(path, table, options.InputColumns, "input");
+        int[] targets = Resolve(path, table, options.TargetColumns, "target");
+        if (options.Window < 1 || options.Horizon < 0)
+            throw new DataFileException(path, 0, 0, $"the window must be at least 1 step and the horizon at least 0 (found window {options.Window}, horizon {options.Horizon})");
+        int usable = table.Rows - options.Horizon;
+        if (options.Window > usable)
+            throw new DataFileException(path, 0, 0, $"a window of {options.Window} steps with horizon {options.Horizon} needs at least {options.Window + options.Horizon} rows; the series has {table.Rows}");
+        if (options.ValidationFraction is < 0 or > 0.9)
+            throw new DataFileException(path, 0, 0, $"the validation fraction must be between 0 and 0.9, found {options.ValidationFraction}");
+
+        // Rows [0, split) feed training windows, rows [split, end) validation windows: no window straddles.
+        int split = (int)Math.Round(usable * (1 - options.ValidationFraction));
+        if (options.ValidationFraction > 0 && (split < options.Window || usable - split < options.Window))
+            throw new DataFileException(path, 0, 0, $"with {table.Rows} rows, a window of {options.Window} does not fit both the training part ({split} rows) and the validation part ({usable - split} rows); use a shorter window or more data");
+
+        var (mean, std) = Statistics(table, inputs, split);
+        int stride = Math.Max(1, options.Window / 4);
+        var training = Cut(table, inputs, targets, mean, std, 0, split, options, stride);
+        var validation = Cut(table, inputs, targets, mean, std, split, usable, options, stride);
+        return new TimeSeriesWindows(training, validation, mean, std);
+    }
+
+    private static int[] Resolve(string path, CsvTable table, IReadOnlyList<string> names, string role)
+    {
+        if (names.Count == 0)
+            throw new DataFileException(path, 0, 0, $"no {role} columns given");
+        var columns = new int[names.Count];
+        for (int k = 0; k < names.Count; k++)
+        {
+            string name = names[k];
+            int index = table.Header is null ? -1 : Array.FindIndex(table.Header, h => h.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (index < 0 && int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out int number) && number >= 1 && number <= table.Columns)
+                index = number - 1;
+            if (index < 0)
+            {
+                string available = table.Header is null ? $"columns 1 to {table.Columns} (the file has no header)" : string.Join(", ", table.Header);
+                throw new DataFileException(path, 1, 0, $"{role} column \"{name}\" not found; the file has {available}");
+            }
+
+            columns[k] = index;
+        }
+
+        return columns;
+    }
+
+    private static (float[] Mean, float[] Std) Statistics(CsvTable table, int[] columns, int rows)
+    {
+        var mean = new float[columns.Length];
+        var std = new float[columns.Length];
+        for (int k = 0; k < columns.Length; k++)
+        {
+            double sum = 0, squares = 0;
+            for (int r = 0; r < rows; r++)
+            {
+                double v = table.Values[r * table.Columns + columns[k]];
+                sum += v;
+                squares += v * v;
+            }
+
+            double m = sum / rows, variance = Math.Max(0, squares / rows - m * m);
+            mean[k] = (float)m;
+            std[k] = variance > 1e-12 ? (float)Math.Sqrt(variance) : 1f;
+        }
+
+        return (mean, std);
+    }
+
+    private static SequenceDataset Cut(CsvTable table, int[] inputs, int[] targets, float[] mean, float[] std, int first, int end, TimeSeriesOptions options, int stride)
+    {
+        int window = options.Window, count = end - first >= window ? (end - first - window) / stride + 1 : 0;
+        var x = new float[count * window * inputs.Length];
+        var y = new float[count * window * targets.Length];
+        for (int n = 0; n < count; n++)
+        {
+            for (int t = 0; t < window; t++)
+            {
+                int row = first + n * stride + t;
+                for (int k = 0; k < inputs.Length; k++)
+                    x[(n * window + t) * inputs.Length + k] = (table.Values[row * table.Columns + inputs[k]] - mean[k]) / std[k];
+                for (int k = 0; k < targets.Length; k++)
+                    y[(n * window + t) * targets.Length + k] = table.Values[(row + options.Horizon) * table.Columns + targets[k]];
+            }
+        }
+
+        return new SequenceDataset(count, window, inputs.Length, targets.Length, TargetKind.Regression, LossScope.EveryStep, x, y, null);
+    }
+}
