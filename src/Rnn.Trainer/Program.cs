@@ -1,11 +1,12 @@
 using System.CommandLine;
 using Rnn.Trainer.Cli;
 
-var root = new RootCommand("rnn: run and inspect recurrent models described by *.rnn.json descriptors.")
+var root = new RootCommand("rnn: train, run, inspect and benchmark recurrent models described by *.rnn.json descriptors.")
 {
     RunCommand.Create(),
     InfoCommand.Create(),
     BenchCommand.Create(),
     HeaderCommand.Create(),
+    TrainCommand.Create(),
 };
 return root.Parse(args).Invoke();

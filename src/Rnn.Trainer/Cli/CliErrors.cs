@@ -28,6 +28,10 @@ internal static class CliErrors
         {
             error.WriteLine("error: " + e.Message);
         }
+        catch (InvalidDataException e)
+        {
+            error.WriteLine("error: " + e.Message);
+        }
         catch (IOException e)
         {
             error.WriteLine("error: " + e.Message);

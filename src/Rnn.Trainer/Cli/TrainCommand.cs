@@ -1,0 +1,110 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Threading;
+using Rnn.Trainer.Data;
+using Rnn.Trainer.Training;
+
+namespace Rnn.Trainer.Cli;
+
+/// <summary><c>rnn train DATA</c>: trains a model on a CSV time series or a text file and writes its descriptor and loss plot.</summary>
+internal static class TrainCommand
+{
+    /// <summary>Exit code after Ctrl-C: the model so far and the last checkpoint are written.</summary>
+    public const int Interrupted = 130;
+
+    public static Command Create()
+    {
+        var data = new Argument<string>("data") { Description = "A CSV time series (*.csv) or a plain text file (next-character model)." };
+        var output = new Option<string?>("--output", "-o") { Description = "The descriptor to write (default: DATA's name + .rnn.json); the loss plot goes beside it." };
+        var layers = new Option<string>("--layers") { Description = "Recurrent stack, e.g. lstm:32 or gru:64,gru:32 or rnn:16:relu; a dense head is added.", DefaultValueFactory = _ => "lstm:32" };
+        var inputs = new Option<string?>("--input-columns") { Description = "CSV: comma-separated column names or 1-based numbers the model reads (default: the first column)." };
+        var targets = new Option<string?>("--target-columns") { Description = "CSV: the columns it forecasts (default: the input columns)." };
+        var window = new Option<int>("--window") { Description = "Steps (CSV rows or characters) per training sequence.", DefaultValueFactory = _ => 50 };
+        var horizon = new Option<int>("--horizon") { Description = "CSV: rows between an input and its target.", DefaultValueFactory = _ => 1 };
+        var validation = new Option<double>("--validation") { Description = "Share of the data (its end) held out for validation.", DefaultValueFactory = _ => 0.2 };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs at most.", DefaultValueFactory = _ => 20 };
+        var batch = new Option<int>("--batch") { Description = "Sequences per update.", DefaultValueFactory = _ => 32 };
+        var rate = new Option<double>("--lr") { Description = "Learning rate.", DefaultValueFactory = _ => 0.01 };
+        var optimizer = new Option<string>("--optimizer") { Description = "adam or sgd.", DefaultValueFactory = _ => "adam" };
+        var momentum = new Option<double>("--momentum") { Description = "SGD momentum.", DefaultValueFactory = _ => 0.9 };
+        var clip = new Option<double>("--clip") { Description = "Largest global gradient norm (0: off).", DefaultValueFactory = _ => 1.0 };
+        var tbptt = new Option<int>("--tbptt") { Description = "Truncated BPTT chunk length in steps (0: full BPTT).", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "Seed for initialisation and shuffling (same seed, same model).", DefaultValueFactory = _ => 1 };
+        var patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a better validation loss (0: off).", DefaultValueFactory = _ => 5 };
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "Checkpoint file, written after every epoch (default: OUTPUT.ckpt)." };
+        var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint if it exists." };
+        var command = new Command("train", "Train a recurrent model on a CSV time series or a text file; writes a descriptor, a loss plot and checkpoints.")
+        {
+            data, output, layers, inputs, targets, window, horizon, validation, epochs, batch, rate, optimizer, momentum, clip, tbptt, seed, patience, checkpoint, resume,
+        };
+        command.SetAction(result =>
+        {
+            string dataPath = result.GetValue(data)!;
+            string outputPath = result.GetValue(output) ?? Path.ChangeExtension(dataPath, null) + ".rnn.json";
+            string? inputColumns = result.GetValue(inputs);
+            var inputList = inputColumns is null ? new[] { "1" } : Split(inputColumns);
+            string? targetColumns = result.GetValue(targets);
+            var job = new TrainingJob(dataPath, outputPath, result.GetValue(checkpoint) ?? outputPath + ".ckpt", result.GetValue(resume),
+                new TimeSeriesOptions(inputList, targetColumns is null ? inputList : Split(targetColumns), result.GetValue(window), result.GetValue(horizon), result.GetValue(validation)),
+                result.GetValue(window), result.GetValue(validation));
+            using var cancellation = new CancellationTokenSource();
+            ConsoleCancelEventHandler stop = (_, e) =>
+            {
+                e.Cancel = true; // finish cleanly: drop the current epoch, keep the last checkpoint, write the model so far
+                cancellation.Cancel();
+            };
+            Console.CancelKeyPress += stop;
+            try
+            {
+                return Execute(job, result.GetValue(layers)!, result.GetValue(epochs), result.GetValue(batch), result.GetValue(rate), result.GetValue(optimizer)!,
+                    result.GetValue(momentum), result.GetValue(clip), result.GetValue(tbptt), result.GetValue(seed), result.GetValue(patience),
+                    Console.Out, Console.Error, !Console.IsOutputRedirected, cancellation.Token);
+            }
+            finally
+            {
+                Console.CancelKeyPress -= stop;
+            }
+        });
+        return command;
+    }
+
+    public static int Execute(TrainingJob job, string layers, int epochs, int batch, double learningRate, string optimizer, double momentum, double clip,
+        int tbptt, int seed, int patience, TextWriter stdout, TextWriter stderr, bool interactive, CancellationToken cancellation) =>
+        CliErrors.Guard(stderr, () =>
+        {
+            System.Collections.Generic.IReadOnlyList<LayerSpec> stack;
+            try
+            {
+                stack = LayerSpec.ParseStack(layers);
+            }
+            catch (FormatException e)
+            {
+                return Fail(stderr, "--layers: " + e.Message);
+            }
+
+            if (epochs < 1 || batch < 1 || learningRate <= 0 || tbptt < 0 || patience < 0 || clip < 0 || job.Window < 1)
+                return Fail(stderr, $"--epochs, --batch, --lr and --window must be positive, --tbptt, --patience and --clip at least 0 (found epochs {epochs}, batch {batch}, lr {learningRate}, window {job.Window}, tbptt {tbptt}, patience {patience}, clip {clip})");
+            if (optimizer is not ("adam" or "sgd"))
+                return Fail(stderr, $"--optimizer: expected adam or sgd, found \"{optimizer}\"");
+
+            var options = new TrainingOptions(stack, epochs, batch, learningRate, optimizer, momentum, clip, tbptt, seed, patience);
+            var progress = new TrainProgress(stdout, interactive);
+            var outcome = TrainingRun.Execute(job, options, progress.OnBatch, e => progress.OnEpoch(e, epochs), cancellation);
+            if (outcome.Resumed)
+                stderr.WriteLine($"resumed from {job.CheckpointPath}");
+            if (outcome.Cancelled)
+                stdout.WriteLine($"stopped after epoch {outcome.Epochs}; the checkpoint {job.CheckpointPath} holds it");
+            stdout.WriteLine($"best validation loss {outcome.BestValidationLoss:0.####e+0} after {outcome.Epochs} epoch(s)");
+            stdout.WriteLine($"wrote {outcome.DescriptorPath} and {outcome.PlotPath}");
+            return outcome.Cancelled ? Interrupted : 0;
+        });
+
+    private static string[] Split(string columns) => columns.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static int Fail(TextWriter stderr, string message)
+    {
+        stderr.WriteLine("error: " + message);
+        return CliErrors.Failure;
+    }
+}

@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Rnn.Runtime.Descriptors;
+using Rnn.Trainer.Data;
+
+namespace Rnn.Trainer.Training;
+
+/// <summary>What <c>rnn train</c> was asked to do, beyond the optimisation settings.</summary>
+/// <param name="DataPath">A CSV time series (*.csv) or a plain text file (anything else).</param>
+/// <param name="OutputPath">The descriptor to write; the loss plot goes beside it (*.loss.svg).</param>
+/// <param name="CheckpointPath">Written after every epoch (temporary file, then rename).</param>
+/// <param name="Resume">Continue from the checkpoint if it exists.</param>
+/// <param name="Series">How to cut a CSV series (ignored for text).</param>
+/// <param name="Window">Sequence length for text.</param>
+/// <param name="ValidationFraction">Held-out share of the data.</param>
+public sealed record TrainingJob(string DataPath, string OutputPath, string CheckpointPath, bool Resume, TimeSeriesOptions Series, int Window, double ValidationFraction);
+
+/// <summary>What a finished (or stopped) run reports.</summary>
+public sealed record TrainingOutcome(bool Cancelled, int Epochs, double BestValidationLoss, string DescriptorPath, string PlotPath, bool Resumed);
+
+/// <summary>
+/// One <c>rnn train</c> run: loads the data, builds or resumes the session, trains epoch by epoch with a
+/// checkpoint after each, and writes the best model as a descriptor plus its loss plot.
+/// </summary>
+internal static class TrainingRun
+{
+    public static TrainingOutcome Execute(TrainingJob job, TrainingOptions options, Action<BatchProgress>? onBatch, Action<EpochResult>? onEpoch, CancellationToken cancellation)
+    {
+        bool text = !job.DataPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+        SequenceDataset training, validation;
+        InputNormalization? normalization = null;
+        var metadata = new List<KeyValuePair<string, MetadataValue>>
+        {
+            new("trained_by", MetadataValue.FromString("rnn train")),
+            new("data", MetadataValue.FromString(Path.GetFileName(job.DataPath))),
+        };
+        if (text)
+        {
+            var corpus = TextCorpus.Load(job.DataPath, job.Window, job.ValidationFraction);
+            (training, validation) = (corpus.Training, corpus.Validation);
+            metadata.Add(new("vocabulary", MetadataValue.FromString(corpus.Vocabulary)));
+        }
+        else
+        {
+            var series = TimeSeriesWindows.Load(job.DataPath, job.Series);
+            (training, validation) = (series.Training, series.Validation);
+            normalization = new InputNormalization(series.Mean, series.Std);
+            metadata.Add(new("input_columns", MetadataValue.FromString(string.Join(",", job.Series.InputColumns))));
+            metadata.Add(new("target_columns", MetadataValue.FromString(string.Join(",", job.Series.TargetColumns))));
+            metadata.Add(new("horizon", MetadataValue.FromNumber(job.Series.Horizon)));
+        }
+
+        var session = new TrainingSession(options, training, validation);
+        string fingerprint = Fingerprint(job, options, training);
+        bool resumed = false;
+        if (job.Resume && File.Exists(job.CheckpointPath))
+        {
+            var checkpoint = Checkpoint.Load(job.CheckpointPath);
+            if (checkpoint.Fingerprint != fingerprint)
+                throw new InvalidDataException($"{job.CheckpointPath}: the checkpoint was made for a different run ({checkpoint.Fingerprint}); this run is ({fingerprint}). Delete it or train without --resume.");
+            session.Restore(checkpoint);
+            resumed = true;
+        }
+
+        bool cancelled = false;
+        while (!session.Stopped)
+        {
+            var result = session.RunEpoch(onBatch, cancellation);
+            if (result is null)
+            {
+                cancelled = true; // the interrupted epoch is dropped; the last checkpoint stays as it was
+                break;
+            }
+
+            Checkpoint.From(session, fingerprint).Save(job.CheckpointPath);
+            onEpoch?.Invoke(result.Value);
+        }
+
+        session.BestParameters.CopyTo(session.Network.Parameters, 0);
+        metadata.Add(new("epochs", MetadataValue.FromNumber(session.CompletedEpochs)));
+        metadata.Add(new("validation_loss", MetadataValue.FromNumber(session.BestValidationLoss)));
+        var descriptor = DescriptorExport.ToDescriptor(session.Network, training.Kind == TargetKind.Classification, normalization, MetadataValue.FromObject(metadata));
+        WriteAtomically(job.OutputPath, writer => DescriptorWriter.Write(descriptor, writer));
+        string plot = PlotPath(job.OutputPath);
+        WriteAtomically(plot, writer => writer.Write(LossPlot.Svg(session.History, Path.GetFileName(job.OutputPath) + ": loss per epoch")));
+        return new TrainingOutcome(cancelled, session.CompletedEpochs, session.BestValidationLoss, job.OutputPath, plot, resumed);
+    }
+
+    /// <summary>model.rnn.json → model.loss.svg.</summary>
+    public static string PlotPath(string descriptorPath)
+    {
+        string name = descriptorPath.EndsWith(".rnn.json", StringComparison.OrdinalIgnoreCase) ? descriptorPath[..^".rnn.json".Length] : Path.ChangeExtension(descriptorPath, null);
+        return name + ".loss.svg";
+    }
+
+    private static string Fingerprint(TrainingJob job, TrainingOptions o, SequenceDataset data) => string.Join(" ",
+        Path.GetFileName(job.DataPath), $"in={data.InputSize}", $"out={data.OutputSize}", $"steps={data.Steps}",
+        "layers=" + string.Join(",", o.Layers.Select(l => $"{DescriptorNames.Of(l.Kind)}:{l.Size}:{DescriptorNames.Of(l.Activation)}")),
+        $"optimizer={o.Optimizer}", $"lr={o.LearningRate.ToString(CultureInfo.InvariantCulture)}", $"batch={o.BatchSize}",
+        $"tbptt={o.TruncateSteps}", $"seed={o.Seed}");
+
+    private static void WriteAtomically(string path, Action<TextWriter> write)
+    {
+        string temporary = path + ".tmp";
+        using (var writer = new StreamWriter(temporary))
+            write(writer);
+        File.Move(temporary, path, overwrite: true);
+    }
+}

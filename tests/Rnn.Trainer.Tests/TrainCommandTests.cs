@@ -1,0 +1,182 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Rnn.Runtime.Descriptors;
+using Rnn.Trainer.Cli;
+using Rnn.Trainer.Data;
+using Rnn.Trainer.Training;
+using Xunit;
+
+namespace Rnn.Trainer.Tests;
+
+/// <summary><c>rnn train</c>: outputs, reproducibility, resuming, interruption and every bad-input message.</summary>
+public sealed class TrainCommandTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("rnn-train-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(_directory, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private string Series(int rows = 600)
+    {
+        var text = new StringBuilder("t,x,y\n");
+        for (int t = 0; t < rows; t++)
+            text.Append(CultureInfo.InvariantCulture, $"{t},{Math.Sin(t * 0.1):R},{Math.Cos(t * 0.1):R}\n");
+        return Write("series.csv", text.ToString());
+    }
+
+    private TrainingJob Job(string data, string output, bool resume = false, int window = 20) =>
+        new(data, Path.Combine(_directory, output), Path.Combine(_directory, output + ".ckpt"), resume,
+            new TimeSeriesOptions(["x"], ["y"], window, 1, 0.2), window, 0.2);
+
+    private static (int Code, string Out, string Error) Train(TrainingJob job, int epochs = 3, string layers = "gru:8", int patience = 0)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = TrainCommand.Execute(job, layers, epochs, 8, 0.01, "adam", 0.9, 1.0, 0, 7, patience, stdout, stderr, interactive: false, CancellationToken.None);
+        return (code, stdout.ToString().Replace("\r\n", "\n"), stderr.ToString().Replace("\r\n", "\n"));
+    }
+
+    [Fact]
+    public void WritesTheDescriptorThePlotAndACheckpointAndPrintsOneLinePerEpoch()
+    {
+        var job = Job(Series(), "m.rnn.json");
+        var (code, output, error) = Train(job);
+        Assert.Equal((0, ""), (code, error));
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(5, lines.Length);
+        Assert.Matches(@"^epoch 1/3  loss \d\.\d+e[-+]\d+  val \d\.\d+e[-+]\d+ \*  \d+\.\d s$", lines[0]);
+        Assert.StartsWith("best validation loss ", lines[3]);
+        Assert.Equal($"wrote {job.OutputPath} and {Path.Combine(_directory, "m.loss.svg")}", lines[4]);
+
+        var descriptor = DescriptorReader.ReadFile(job.OutputPath);
+        Assert.Equal((1, 1), (descriptor.InputSize, descriptor.OutputSize));
+        Assert.NotNull(descriptor.InputNormalization);
+        Assert.True(descriptor.Metadata.TryGetField("target_columns", out var targets) && targets.Text == "y");
+        Assert.StartsWith("<svg", File.ReadAllText(Path.Combine(_directory, "m.loss.svg")));
+        Assert.Equal(3, Checkpoint.Load(job.CheckpointPath).Epoch);
+        Assert.DoesNotContain(Directory.GetFiles(_directory), f => f.EndsWith(".tmp"));
+    }
+
+    [Fact]
+    public void TheSameSeedGivesTheSameModelBitForBit()
+    {
+        string data = Series();
+        Train(Job(data, "a.rnn.json"));
+        Train(Job(data, "b.rnn.json"));
+        Assert.Equal(File.ReadAllText(Path.Combine(_directory, "a.rnn.json")), File.ReadAllText(Path.Combine(_directory, "b.rnn.json")).Replace("b.rnn.json", "a.rnn.json"));
+    }
+
+    [Fact]
+    public void AResumedRunEndsWhereAnUninterruptedOneDoes()
+    {
+        string data = Series();
+        Train(Job(data, "straight.rnn.json"), epochs: 4);
+        Train(Job(data, "resumed.rnn.json"), epochs: 2);
+        var (code, output, error) = Train(Job(data, "resumed.rnn.json", resume: true), epochs: 4);
+        Assert.Equal(0, code);
+        Assert.Equal($"resumed from {Path.Combine(_directory, "resumed.rnn.json.ckpt")}\n", error);
+        Assert.StartsWith("epoch 3/4", output);
+        var straight = DescriptorReader.ReadFile(Path.Combine(_directory, "straight.rnn.json"));
+        var resumed = DescriptorReader.ReadFile(Path.Combine(_directory, "resumed.rnn.json"));
+        Assert.Equal(((RecurrentLayerDescriptor)straight.Layers[0]).WeightHh.ToArray(), ((RecurrentLayerDescriptor)resumed.Layers[0]).WeightHh.ToArray());
+    }
+
+    [Fact]
+    public void ACheckpointFromAnotherRunIsRefused()
+    {
+        string data = Series();
+        Train(Job(data, "m.rnn.json"), epochs: 1, layers: "gru:8");
+        var (code, _, error) = Train(Job(data, "m.rnn.json", resume: true), epochs: 2, layers: "lstm:8");
+        Assert.Equal(1, code);
+        Assert.StartsWith($"error: {Path.Combine(_directory, "m.rnn.json.ckpt")}: the checkpoint was made for a different run", error);
+    }
+
+    [Fact]
+    public void InterruptingKeepsTheLastCheckpointAndWritesTheModelSoFar()
+    {
+        var job = Job(Series(), "m.rnn.json");
+        using var cancellation = new CancellationTokenSource();
+        var options = new TrainingOptions(LayerSpec.ParseStack("gru:8"), Epochs: 10, BatchSize: 8, Seed: 7);
+        // Ctrl-C arrives during epoch 2: epoch 2 is dropped, epoch 1's checkpoint stays.
+        var outcome = TrainingRun.Execute(job, options, p => { if (p.Epoch == 2 && p.Batch == 2) cancellation.Cancel(); }, null, cancellation.Token);
+        Assert.True(outcome.Cancelled);
+        Assert.Equal(1, outcome.Epochs);
+        Assert.Equal(1, Checkpoint.Load(job.CheckpointPath).Epoch);
+        Assert.True(File.Exists(job.OutputPath));
+        Assert.DoesNotContain(Directory.GetFiles(_directory), f => f.EndsWith(".tmp"));
+    }
+
+    [Fact]
+    public void TrainsANextCharacterModelFromText()
+    {
+        string data = Write("poem.txt", string.Concat(Enumerable.Repeat("roses are red, violets are blue. ", 30)));
+        var job = new TrainingJob(data, Path.Combine(_directory, "poem.rnn.json"), Path.Combine(_directory, "poem.ckpt"), false,
+            new TimeSeriesOptions(["1"], ["1"], 30, 1, 0.2), 30, 0.2);
+        var (code, _, error) = Train(job, epochs: 2, layers: "lstm:16");
+        Assert.Equal((0, ""), (code, error));
+        var descriptor = DescriptorReader.ReadFile(job.OutputPath);
+        Assert.True(descriptor.Metadata.TryGetField("vocabulary", out var vocabulary));
+        Assert.Equal(" ,.abdeilorstuv", vocabulary.Text);
+        Assert.Equal(Activation.Softmax, ((DenseLayerDescriptor)descriptor.Layers[^1]).Activation);
+        Assert.Equal((15, 15), (descriptor.InputSize, descriptor.OutputSize));
+    }
+
+    [Theory]
+    [InlineData("", "empty.csv:0: the file is empty; expected rows of numbers")]
+    [InlineData("x,y\n1,2\n3,oops\n", "bad.csv:3, column 2: expected a finite number, found \"oops\"")]
+    [InlineData("x,y\n1,2\n3\n", "ragged.csv:3: expected 2 values (as in the header), found 1")]
+    public void BadCsvFilesNameTheFileAndLine(string text, string expected)
+    {
+        string name = expected[..expected.IndexOf(':')];
+        var (code, _, error) = Train(Job(Write(name, text), "m.rnn.json"));
+        Assert.Equal(1, code);
+        Assert.Equal($"error: {Path.Combine(_directory, expected)}\n", error);
+    }
+
+    [Fact]
+    public void AWindowLongerThanTheSeriesIsRefused()
+    {
+        var (code, _, error) = Train(Job(Series(rows: 30), "m.rnn.json", window: 40));
+        Assert.Equal(1, code);
+        Assert.Equal($"error: {Path.Combine(_directory, "series.csv")}:0: a window of 40 steps with horizon 1 needs at least 41 rows; the series has 30\n", error);
+    }
+
+    [Fact]
+    public void AMissingColumnListsTheColumnsThereAre()
+    {
+        string data = Series();
+        var job = Job(data, "m.rnn.json") with { Series = new TimeSeriesOptions(["z"], ["y"], 20, 1, 0.2) };
+        var (code, _, error) = Train(job);
+        Assert.Equal(1, code);
+        Assert.Equal($"error: {data}:1: input column \"z\" not found; the file has t, x, y\n", error);
+    }
+
+    [Fact]
+    public void ABadLayerStackSaysWhatIsExpected()
+    {
+        var (code, _, error) = Train(Job(Series(), "m.rnn.json"), layers: "lstm:32,cnn:4");
+        Assert.Equal(1, code);
+        Assert.Equal("error: --layers: layer \"cnn:4\": expected lstm, gru or rnn, found \"cnn\"\n", error);
+    }
+
+    [Fact]
+    public void AnEmptyTextFileIsRefused()
+    {
+        string data = Write("empty.txt", "");
+        var job = new TrainingJob(data, Path.Combine(_directory, "t.rnn.json"), Path.Combine(_directory, "t.ckpt"), false,
+            new TimeSeriesOptions(["1"], ["1"], 30, 1, 0.2), 30, 0.2);
+        var (code, _, error) = Train(job);
+        Assert.Equal(1, code);
+        Assert.Equal($"error: {data}:0: the file is empty\n", error);
+    }
+}
