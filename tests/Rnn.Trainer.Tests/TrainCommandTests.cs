@@ -38,11 +38,11 @@ public sealed class TrainCommandTests : IDisposable
         new(data, Path.Combine(_directory, output), Path.Combine(_directory, output + ".ckpt"), resume,
             new TimeSeriesOptions(["x"], ["y"], window, 1, 0.2), window, 0.2);
 
-    private static (int Code, string Out, string Error) Train(TrainingJob job, int epochs = 3, string layers = "gru:8", int patience = 0)
+    private static (int Code, string Out, string Error) Train(TrainingJob job, int epochs = 3, string layers = "gru:8", int patience = 0, int threads = 1)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = TrainCommand.Execute(job, layers, epochs, 8, 0.01, "adam", 0.9, 1.0, 0, 7, patience, stdout, stderr, interactive: false, CancellationToken.None);
+        int code = TrainCommand.Execute(job, layers, epochs, 8, 0.01, "adam", 0.9, 1.0, 0, 7, patience, threads, stdout, stderr, interactive: false, CancellationToken.None);
         return (code, stdout.ToString().Replace("\r\n", "\n"), stderr.ToString().Replace("\r\n", "\n"));
     }
 
@@ -74,6 +74,19 @@ public sealed class TrainCommandTests : IDisposable
         Train(Job(data, "a.rnn.json"));
         Train(Job(data, "b.rnn.json"));
         Assert.Equal(File.ReadAllText(Path.Combine(_directory, "a.rnn.json")), File.ReadAllText(Path.Combine(_directory, "b.rnn.json")).Replace("b.rnn.json", "a.rnn.json"));
+    }
+
+    [Fact]
+    public void TwoThreadsTrainAsWellAndReproducibly()
+    {
+        string data = Series();
+        var (code, output, _) = Train(Job(data, "one.rnn.json"), epochs: 4);
+        var (code2, output2, _) = Train(Job(data, "two.rnn.json"), epochs: 4, threads: 2);
+        Train(Job(data, "two-again.rnn.json"), epochs: 4, threads: 2);
+        Assert.Equal((0, 0), (code, code2));
+        double Best(string text) => double.Parse(text.Split('\n').Single(l => l.StartsWith("best")).Split(' ')[3], CultureInfo.InvariantCulture);
+        Assert.InRange(Best(output2), 0, Best(output) * 1.5); // same data, same updates up to summation order
+        Assert.Equal(File.ReadAllText(Path.Combine(_directory, "two.rnn.json")), File.ReadAllText(Path.Combine(_directory, "two-again.rnn.json")));
     }
 
     [Fact]

@@ -32,11 +32,12 @@ internal static class TrainCommand
         var tbptt = new Option<int>("--tbptt") { Description = "Truncated BPTT chunk length in steps (0: full BPTT).", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "Seed for initialisation and shuffling (same seed, same model).", DefaultValueFactory = _ => 1 };
         var patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a better validation loss (0: off).", DefaultValueFactory = _ => 5 };
+        var threads = new Option<int>("--threads") { Description = "Threads sharing each batch (a run is reproducible for a given thread count).", DefaultValueFactory = _ => 1 };
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Checkpoint file, written after every epoch (default: OUTPUT.ckpt)." };
         var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint if it exists." };
         var command = new Command("train", "Train a recurrent model on a CSV time series or a text file; writes a descriptor, a loss plot and checkpoints.")
         {
-            data, output, layers, inputs, targets, window, horizon, validation, epochs, batch, rate, optimizer, momentum, clip, tbptt, seed, patience, checkpoint, resume,
+            data, output, layers, inputs, targets, window, horizon, validation, epochs, batch, rate, optimizer, momentum, clip, tbptt, seed, patience, threads, checkpoint, resume,
         };
         command.SetAction(result =>
         {
@@ -58,7 +59,7 @@ internal static class TrainCommand
             try
             {
                 return Execute(job, result.GetValue(layers)!, result.GetValue(epochs), result.GetValue(batch), result.GetValue(rate), result.GetValue(optimizer)!,
-                    result.GetValue(momentum), result.GetValue(clip), result.GetValue(tbptt), result.GetValue(seed), result.GetValue(patience),
+                    result.GetValue(momentum), result.GetValue(clip), result.GetValue(tbptt), result.GetValue(seed), result.GetValue(patience), result.GetValue(threads),
                     Console.Out, Console.Error, !Console.IsOutputRedirected, cancellation.Token);
             }
             finally
@@ -70,7 +71,7 @@ internal static class TrainCommand
     }
 
     public static int Execute(TrainingJob job, string layers, int epochs, int batch, double learningRate, string optimizer, double momentum, double clip,
-        int tbptt, int seed, int patience, TextWriter stdout, TextWriter stderr, bool interactive, CancellationToken cancellation) =>
+        int tbptt, int seed, int patience, int threads, TextWriter stdout, TextWriter stderr, bool interactive, CancellationToken cancellation) =>
         CliErrors.Guard(stderr, () =>
         {
             System.Collections.Generic.IReadOnlyList<LayerSpec> stack;
@@ -83,12 +84,12 @@ internal static class TrainCommand
                 return Fail(stderr, "--layers: " + e.Message);
             }
 
-            if (epochs < 1 || batch < 1 || learningRate <= 0 || tbptt < 0 || patience < 0 || clip < 0 || job.Window < 1)
-                return Fail(stderr, $"--epochs, --batch, --lr and --window must be positive, --tbptt, --patience and --clip at least 0 (found epochs {epochs}, batch {batch}, lr {learningRate}, window {job.Window}, tbptt {tbptt}, patience {patience}, clip {clip})");
+            if (epochs < 1 || batch < 1 || learningRate <= 0 || tbptt < 0 || patience < 0 || clip < 0 || job.Window < 1 || threads < 1)
+                return Fail(stderr, $"--epochs, --batch, --lr, --window and --threads must be positive, --tbptt, --patience and --clip at least 0 (found epochs {epochs}, batch {batch}, lr {learningRate}, window {job.Window}, tbptt {tbptt}, patience {patience}, clip {clip})");
             if (optimizer is not ("adam" or "sgd"))
                 return Fail(stderr, $"--optimizer: expected adam or sgd, found \"{optimizer}\"");
 
-            var options = new TrainingOptions(stack, epochs, batch, learningRate, optimizer, momentum, clip, tbptt, seed, patience);
+            var options = new TrainingOptions(stack, epochs, batch, learningRate, optimizer, momentum, clip, tbptt, seed, patience, threads);
             var progress = new TrainProgress(stdout, interactive);
             var outcome = TrainingRun.Execute(job, options, progress.OnBatch, e => progress.OnEpoch(e, epochs), cancellation);
             if (outcome.Resumed)

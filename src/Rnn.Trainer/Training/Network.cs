@@ -20,7 +20,10 @@ internal sealed class Network<T> where T : unmanaged, IBinaryFloatingPointIeee75
     private int _batch = -1;
     private ReadOnlyMemory<T> _input;
 
-    public Network(int inputSize, IReadOnlyList<LayerSpec> specs)
+    /// <param name="inputSize">Values per step in.</param>
+    /// <param name="specs">The layers, input side first.</param>
+    /// <param name="sharedParameters">Another network's parameter buffer to share (a replica for another thread), or null.</param>
+    public Network(int inputSize, IReadOnlyList<LayerSpec> specs, T[]? sharedParameters = null)
     {
         InputSize = inputSize;
         Specs = specs;
@@ -41,7 +44,9 @@ internal sealed class Network<T> where T : unmanaged, IBinaryFloatingPointIeee75
             width = s.Size;
         }
 
-        Parameters = new T[_offsets[^1]];
+        if (sharedParameters is not null && sharedParameters.Length != _offsets[^1])
+            throw new ArgumentException($"A shared parameter buffer for these layers holds {_offsets[^1]} values, not {sharedParameters.Length}.", nameof(sharedParameters));
+        Parameters = sharedParameters ?? new T[_offsets[^1]];
         Gradients = new T[_offsets[^1]];
     }
 

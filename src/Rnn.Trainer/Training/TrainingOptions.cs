@@ -13,6 +13,7 @@ namespace Rnn.Trainer.Training;
 /// <param name="TruncateSteps">Truncated BPTT chunk length (0: full BPTT over the whole sequence).</param>
 /// <param name="Seed">Seeds initialisation and shuffling: the same seed gives the same model, bit for bit, on one machine.</param>
 /// <param name="Patience">Stop after this many epochs without a better validation loss (0: never stop early).</param>
+/// <param name="Threads">Threads sharing each batch (results are reproducible for a given thread count).</param>
 public sealed record TrainingOptions(
     IReadOnlyList<LayerSpec> Layers,
     int Epochs = 20,
@@ -23,7 +24,8 @@ public sealed record TrainingOptions(
     double ClipNorm = 1.0,
     int TruncateSteps = 0,
     int Seed = 1,
-    int Patience = 0);
+    int Patience = 0,
+    int Threads = 1);
 
 /// <summary>Progress after one update.</summary>
 public readonly record struct BatchProgress(int Epoch, int Epochs, int Batch, int Batches, double Loss, double SequencesPerSecond);

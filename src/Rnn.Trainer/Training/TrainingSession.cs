@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using Rnn.Runtime.Descriptors;
 using Rnn.Trainer.Data;
 using Rnn.Trainer.Losses;
@@ -18,8 +19,8 @@ namespace Rnn.Trainer.Training;
 internal sealed class TrainingSession
 {
     private readonly SequenceDataset _training, _validation;
-    private readonly float[] _x, _realTargets, _gradient;
-    private readonly int[] _classTargets;
+    private readonly BatchWorker[] _workers;
+    private readonly BatchWorker _evaluator;
     private readonly List<EpochResult> _history = [];
 
     public TrainingSession(TrainingOptions options, SequenceDataset training, SequenceDataset validation)
@@ -39,13 +40,18 @@ internal sealed class TrainingSession
         };
         BestParameters = (float[])Network.Parameters.Clone();
 
-        int chunk = ChunkLength(training.Steps), batch = Math.Max(options.BatchSize, 1);
-        int evalBatch = Math.Max(batch, 256), steps = Math.Max(training.Steps, validation.Steps);
-        int rows = Math.Max(chunk * batch, steps * Math.Min(evalBatch, Math.Max(validation.Count, 1)));
-        _x = new float[rows * training.InputSize];
-        _realTargets = new float[rows * training.OutputSize];
-        _classTargets = new int[rows];
-        _gradient = new float[rows * training.OutputSize];
+        // Thread t takes a contiguous share of each batch; replicas share the parameters, not the gradients.
+        int threads = Math.Clamp(options.Threads, 1, Math.Max(1, options.BatchSize));
+        int rows = ChunkLength(training.Steps) * ((Math.Max(options.BatchSize, 1) + threads - 1) / threads);
+        _workers = new BatchWorker[threads];
+        for (int t = 0; t < threads; t++)
+        {
+            var replica = t == 0 ? Network : new Network<float>(training.InputSize, specs, Network.Parameters);
+            _workers[t] = new BatchWorker(replica, rows, training.InputSize, training.OutputSize);
+        }
+
+        int evaluationRows = Math.Max(validation.Steps, training.Steps) * Math.Clamp(validation.Count, 1, 256);
+        _evaluator = new BatchWorker(Network, Math.Max(rows, evaluationRows), training.InputSize, training.OutputSize);
     }
 
     public TrainingOptions Options { get; }
@@ -115,27 +121,59 @@ internal sealed class TrainingSession
         return result;
     }
 
-    /// <summary>Forward, backward, clip and update on sequences order[start..start+size), chunk by chunk; returns the mean loss.</summary>
-    public double TrainBatch(ReadOnlySpan<int> order, int start, int size)
+    /// <summary>
+    /// Forward, backward, clip and update on sequences order[start..start+size), chunk by chunk (one update
+    /// per scored chunk); returns the mean loss. With several threads each takes a contiguous share of the
+    /// batch and the gradients are summed in thread order, so a run is reproducible for a thread count.
+    /// </summary>
+    public double TrainBatch(int[] order, int start, int size)
     {
         int chunk = ChunkLength(_training.Steps);
+        int threads = Math.Min(_workers.Length, size);
+        var shares = new (int Start, int Size)[threads];
+        for (int t = 0, at = start; t < threads; t++)
+        {
+            int share = size / threads + (t < size % threads ? 1 : 0);
+            shares[t] = (at, share);
+            at += share;
+            _workers[t].Network.ResetState(share);
+        }
+
+        var losses = new double[threads];
         double lossSum = 0;
         int scored = 0;
-        Network.ResetState(size);
         for (int from = 0; from < _training.Steps; from += chunk)
         {
             int steps = Math.Min(chunk, _training.Steps - from);
-            bool hasLoss = _training.Scope == LossScope.EveryStep || from + steps == _training.Steps;
-            _training.Gather(order, start, size, from, steps, _x, _realTargets, _classTargets);
-            var y = Network.Forward(_x.AsMemory(0, steps * size * _training.InputSize), steps, size);
-            if (!hasLoss)
-                continue; // an unscored chunk only advances the carried state
-            lossSum += Loss(_training, y, steps, size) * steps;
+            if (threads == 1)
+                losses[0] = _workers[0].Run(_training, order, shares[0].Start, shares[0].Size, from, steps, backward: true);
+            else
+                Parallel.For(0, threads, t => losses[t] = _workers[t].Run(_training, order, shares[t].Start, shares[t].Size, from, steps, backward: true));
+            if (double.IsNaN(losses[0]))
+                continue;
+
+            // Each share's loss and gradients are means over its own rows: weight them by share size.
+            var gradients = Network.Gradients;
+            double loss = losses[0] * shares[0].Size / size;
+            if (threads > 1)
+            {
+                float weight = (float)shares[0].Size / size;
+                for (int k = 0; k < gradients.Length; k++)
+                    gradients[k] *= weight;
+                for (int t = 1; t < threads; t++)
+                {
+                    loss += losses[t] * shares[t].Size / size;
+                    var other = _workers[t].Network.Gradients;
+                    weight = (float)shares[t].Size / size;
+                    for (int k = 0; k < gradients.Length; k++)
+                        gradients[k] += weight * other[k];
+                }
+            }
+
+            lossSum += loss * steps;
             scored += steps;
-            Array.Clear(Network.Gradients);
-            Network.Backward(_gradient.AsSpan(0, steps * size * _training.OutputSize), steps, size);
-            Optimizer.ClipGradientNorm(Network.Gradients, Options.ClipNorm);
-            Optimizer.Step(Network.Parameters, Network.Gradients);
+            Optimizer.ClipGradientNorm(gradients, Options.ClipNorm);
+            Optimizer.Step(Network.Parameters, gradients);
         }
 
         return lossSum / scored;
@@ -145,15 +183,13 @@ internal sealed class TrainingSession
     public double Evaluate(SequenceDataset data)
     {
         var order = Enumerable.Range(0, data.Count).ToArray();
-        int batch = Math.Max(1, Math.Min(Math.Max(Options.BatchSize, 256), _x.Length / (data.Steps * data.InputSize)));
+        int batch = Math.Max(1, _evaluator.Rows / data.Steps);
         double sum = 0;
         for (int start = 0; start < data.Count; start += batch)
         {
             int size = Math.Min(batch, data.Count - start);
-            data.Gather(order, start, size, 0, data.Steps, _x, _realTargets, _classTargets);
             Network.ResetState(size);
-            var y = Network.Forward(_x.AsMemory(0, data.Steps * size * data.InputSize), data.Steps, size);
-            sum += Loss(data, y, data.Steps, size) * size;
+            sum += _evaluator.Run(data, order, start, size, 0, data.Steps, backward: false) * size;
         }
 
         return sum / data.Count;
@@ -170,15 +206,6 @@ internal sealed class TrainingSession
         BestValidationLoss = checkpoint.BestValidationLoss;
         _history.Clear();
         _history.AddRange(checkpoint.History);
-    }
-
-    private double Loss(SequenceDataset data, ReadOnlySpan<float> y, int steps, int batch)
-    {
-        int scoredRows = data.Scope == LossScope.EveryStep ? steps * batch : batch;
-        var gradient = _gradient.AsSpan(0, steps * batch * data.OutputSize);
-        return data.Kind == TargetKind.Regression
-            ? MeanSquaredError.Compute<float>(y, _realTargets.AsSpan(0, scoredRows * data.OutputSize), gradient, steps, batch, data.OutputSize, data.Scope)
-            : SoftmaxCrossEntropy.Compute<float>(y, _classTargets.AsSpan(0, scoredRows), gradient, steps, batch, data.OutputSize, data.Scope);
     }
 
     private int ChunkLength(int steps) => Options.TruncateSteps > 0 ? Math.Min(Options.TruncateSteps, steps) : steps;
