@@ -29,8 +29,54 @@ internal static class Gemm
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         Check(a.Length >= k * m && b.Length >= k * n && c.Length >= m * n);
-        // Aᵀ[i,p] = A[p,i]: the same kernel with A's strides swapped.
-        Kernel(ref MemoryMarshal.GetReference(a), 1, m, ref MemoryMarshal.GetReference(b), ref MemoryMarshal.GetReference(c), m, k, n);
+        ref T a0 = ref MemoryMarshal.GetReference(a);
+        ref T b0 = ref MemoryMarshal.GetReference(b);
+        ref T c0 = ref MemoryMarshal.GetReference(c);
+        int blocks = m / 4;
+        if (blocks == 0 || k < 64)
+        {
+            // Aᵀ[i,p] = A[p,i]: the same kernel with A's strides swapped.
+            Kernel(ref a0, 1, m, ref b0, ref c0, m, k, n);
+            return;
+        }
+
+        // Weight gradients run over every step and batch row (k in the thousands): read in place, four
+        // columns of A sit in one cache line per row, a line that is gone by the time the next four columns
+        // need it. Packing each group of four columns into a contiguous [k × 4] panel makes the reads
+        // sequential and keeps the panel in L1 across all column blocks of C.
+        var panel = PanelBuffer<T>.Get(4 * k);
+        ref T p0 = ref MemoryMarshal.GetArrayDataReference(panel);
+        for (int block = 0; block < blocks; block++)
+        {
+            int i = 4 * block;
+            for (int p = 0; p < k; p++)
+            {
+                ref T row = ref Unsafe.Add(ref a0, p * m + i);
+                Unsafe.Add(ref p0, 4 * p) = row;
+                Unsafe.Add(ref p0, 4 * p + 1) = Unsafe.Add(ref row, 1);
+                Unsafe.Add(ref p0, 4 * p + 2) = Unsafe.Add(ref row, 2);
+                Unsafe.Add(ref p0, 4 * p + 3) = Unsafe.Add(ref row, 3);
+            }
+
+            Kernel(ref p0, 1, 4, ref b0, ref Unsafe.Add(ref c0, i * n), 4, k, n);
+        }
+
+        if (m % 4 != 0)
+            Kernel(ref Unsafe.Add(ref a0, 4 * blocks), 1, m, ref b0, ref Unsafe.Add(ref c0, 4 * blocks * n), m % 4, k, n);
+    }
+
+    /// <summary>One packing buffer per thread, grown once: the products allocate nothing in steady state.</summary>
+    private static class PanelBuffer<T>
+    {
+        [ThreadStatic]
+        private static T[]? s_buffer;
+
+        public static T[] Get(int length)
+        {
+            if (s_buffer is null || s_buffer.Length < length)
+                s_buffer = new T[length];
+            return s_buffer;
+        }
     }
 
     private static void Check(bool ok)

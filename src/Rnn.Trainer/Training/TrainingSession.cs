@@ -21,6 +21,8 @@ internal sealed class TrainingSession
     private readonly SequenceDataset _training, _validation;
     private readonly BatchWorker[] _workers;
     private readonly BatchWorker _evaluator;
+    private readonly (int Start, int Size)[] _shares;
+    private readonly double[] _losses;
     private readonly List<EpochResult> _history = [];
 
     public TrainingSession(TrainingOptions options, SequenceDataset training, SequenceDataset validation)
@@ -44,6 +46,8 @@ internal sealed class TrainingSession
         int threads = Math.Clamp(options.Threads, 1, Math.Max(1, options.BatchSize));
         int rows = ChunkLength(training.Steps) * ((Math.Max(options.BatchSize, 1) + threads - 1) / threads);
         _workers = new BatchWorker[threads];
+        _shares = new (int, int)[threads];
+        _losses = new double[threads];
         for (int t = 0; t < threads; t++)
         {
             var replica = t == 0 ? Network : new Network<float>(training.InputSize, specs, Network.Parameters);
@@ -130,7 +134,7 @@ internal sealed class TrainingSession
     {
         int chunk = ChunkLength(_training.Steps);
         int threads = Math.Min(_workers.Length, size);
-        var shares = new (int Start, int Size)[threads];
+        var shares = _shares;
         for (int t = 0, at = start; t < threads; t++)
         {
             int share = size / threads + (t < size % threads ? 1 : 0);
@@ -139,7 +143,7 @@ internal sealed class TrainingSession
             _workers[t].Network.ResetState(share);
         }
 
-        var losses = new double[threads];
+        var losses = _losses;
         double lossSum = 0;
         int scored = 0;
         for (int from = 0; from < _training.Steps; from += chunk)
