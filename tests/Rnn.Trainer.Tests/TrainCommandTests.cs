@@ -68,6 +68,15 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void CreatesTheOutputFolder()
+    {
+        var job = Job(Series(), Path.Combine("new", "folder", "m.rnn.json"));
+        var (code, _, error) = Train(job, epochs: 1);
+        Assert.Equal((0, ""), (code, error));
+        Assert.True(File.Exists(job.OutputPath));
+    }
+
+    [Fact]
     public void TheSameSeedGivesTheSameModelBitForBit()
     {
         string data = Series();

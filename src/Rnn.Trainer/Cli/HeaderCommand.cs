@@ -29,6 +29,7 @@ internal static class HeaderCommand
             }
 
             // Write beside, then rename: an interrupted run never leaves a half-written header.
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
             string temporary = outputPath + ".tmp";
             File.WriteAllText(temporary, header);
             File.Move(temporary, outputPath, overwrite: true);

@@ -55,7 +55,11 @@ internal static class RunCommand
             if (outputPath is null)
                 stdout.Write(text.ToString());
             else
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
                 File.WriteAllText(outputPath, text.ToString());
+            }
+
             return 0;
         });
 }

@@ -54,6 +54,10 @@ internal static class TrainingRun
             metadata.Add(new("horizon", MetadataValue.FromNumber(job.Series.Horizon)));
         }
 
+        // A fresh checkout has no artifacts/ folder: create the output folders rather than fail after loading the data.
+        foreach (string file in new[] { job.OutputPath, job.CheckpointPath })
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+
         var session = new TrainingSession(options, training, validation);
         string fingerprint = Fingerprint(job, options, training);
         bool resumed = false;
