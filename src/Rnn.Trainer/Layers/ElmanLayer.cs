@@ -91,11 +91,6 @@ internal sealed class ElmanLayer<T>(int inputSize, int hiddenSize, Activation no
         }
 
         dh.CopyTo(dState);
-        Gemm.TransposedMultiplyAdd<T>(dPre, x, grad[..WeightHh], h, rows, _i);
-        Gemm.TransposedMultiplyAdd<T>(dPre, _hidden.AsSpan(0, rows * h), grad.Slice(WeightHh, h * h), h, rows, h);
-        MatrixOps.AddColumnSums<T>(dPre, grad.Slice(BiasIh, h), rows);
-        MatrixOps.AddColumnSums<T>(dPre, grad.Slice(BiasHh, h), rows);
-        dx.Clear();
-        Gemm.MultiplyAdd(dPre, p[..WeightHh], dx, rows, h, _i);
+        AccumulateRecurrent(p, grad, x, _hidden.AsSpan(0, rows * h), dPre, dPre, dx, rows, h, _i, h);
     }
 }

@@ -125,11 +125,6 @@ internal sealed class GruLayer<T>(int inputSize, int hiddenSize) : Layer<T> wher
         }
 
         dh.CopyTo(dState);
-        Gemm.TransposedMultiplyAdd<T>(dInput, x, grad[..WeightHh], g3, rows, _i);
-        Gemm.TransposedMultiplyAdd<T>(dHidden, _hidden.AsSpan(0, rows * h), grad.Slice(WeightHh, g3 * h), g3, rows, h);
-        MatrixOps.AddColumnSums<T>(dInput, grad.Slice(BiasIh, g3), rows);
-        MatrixOps.AddColumnSums<T>(dHidden, grad.Slice(BiasHh, g3), rows);
-        dx.Clear();
-        Gemm.MultiplyAdd(dInput, p[..WeightHh], dx, rows, g3, _i);
+        AccumulateRecurrent(p, grad, x, _hidden.AsSpan(0, rows * h), dInput, dHidden, dx, rows, g3, _i, h);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using Rnn.Trainer.Numerics;
 
 namespace Rnn.Trainer.Layers;
 
@@ -35,6 +36,25 @@ internal abstract class Layer<T> where T : unmanaged, IBinaryFloatingPointIeee75
     /// (zero when a truncated chunk ends) and ∂L/∂(initial state) out. <paramref name="dy"/> may be overwritten.
     /// </summary>
     public abstract void Backward(ReadOnlySpan<T> parameters, Span<T> gradients, ReadOnlySpan<T> x, Span<T> dy, Span<T> dx, Span<T> dState, int steps, int batch);
+
+    /// <summary>
+    /// The parameter and input gradients every recurrent layer ends with, over all steps and batch rows at
+    /// once, for PyTorch's layout W_ih [G, I], W_hh [G, H], b_ih [G], b_hh [G] (G = gates · H):
+    ///   dW_ih += dInputᵀ · x,  dW_hh += dHiddenᵀ · h_prev,  db_ih += Σ dInput,  db_hh += Σ dHidden,  dx = dInput · W_ih
+    /// where dInput / dHidden [T·B, G] are the gradients of the input and hidden halves of the gate
+    /// pre-activations (the same buffer except in the GRU, whose reset gate scales only the hidden half).
+    /// </summary>
+    protected static void AccumulateRecurrent(ReadOnlySpan<T> p, Span<T> grad, ReadOnlySpan<T> x, ReadOnlySpan<T> hiddenPrevious,
+        ReadOnlySpan<T> dInput, ReadOnlySpan<T> dHidden, Span<T> dx, int rows, int gates, int inputSize, int hiddenSize)
+    {
+        int weightHh = gates * inputSize, biasIh = weightHh + gates * hiddenSize, biasHh = biasIh + gates;
+        Gemm.TransposedMultiplyAdd(dInput, x, grad[..weightHh], gates, rows, inputSize);
+        Gemm.TransposedMultiplyAdd(dHidden, hiddenPrevious, grad.Slice(weightHh, gates * hiddenSize), gates, rows, hiddenSize);
+        MatrixOps.AddColumnSums(dInput, grad.Slice(biasIh, gates), rows);
+        MatrixOps.AddColumnSums(dHidden, grad.Slice(biasHh, gates), rows);
+        dx.Clear();
+        Gemm.MultiplyAdd(dInput, p[..weightHh], dx, rows, gates, inputSize);
+    }
 
     /// <summary>U(-bound, bound), PyTorch's default for recurrent layers (bound 1/√H) and linear layers (1/√fan_in).</summary>
     protected static void Uniform(Span<T> values, Random random, double bound)

@@ -150,12 +150,6 @@ internal sealed class LstmLayer<T>(int inputSize, int hiddenSize) : Layer<T> whe
             dc.Slice(b * h, h).CopyTo(dState.Slice(b * 2 * h + h, h));
         }
 
-        // Over every step at once: dW_ih += dGatesᵀ · x, dW_hh += dGatesᵀ · h_prev, db += Σ dGates, dx = dGates · W_ih.
-        Gemm.TransposedMultiplyAdd<T>(dGates, x, grad[..WeightHh], g4, rows, _i);
-        Gemm.TransposedMultiplyAdd<T>(dGates, _hidden.AsSpan(0, rows * h), grad.Slice(WeightHh, g4 * h), g4, rows, h);
-        MatrixOps.AddColumnSums<T>(dGates, grad.Slice(BiasIh, g4), rows);
-        MatrixOps.AddColumnSums<T>(dGates, grad.Slice(BiasHh, g4), rows);
-        dx.Clear();
-        Gemm.MultiplyAdd(dGates, p[..WeightHh], dx, rows, g4, _i);
+        AccumulateRecurrent(p, grad, x, _hidden.AsSpan(0, rows * h), dGates, dGates, dx, rows, g4, _i, h);
     }
 }
