@@ -123,6 +123,19 @@ public sealed class TrainCommandTests : IDisposable
         Assert.StartsWith($"error: {Path.Combine(_directory, "m.rnn.json.ckpt")}: the checkpoint was made for a different run", error);
     }
 
+    [Theory]
+    [InlineData("not a checkpoint at all", "not an rnn training checkpoint")]
+    [InlineData("", "not an rnn training checkpoint")]
+    [InlineData("RNNCKPT1\u0005ab", "the checkpoint is truncated")]
+    public void ADamagedCheckpointIsAClearError(string content, string problem)
+    {
+        var job = Job(Series(), "m.rnn.json", resume: true);
+        File.WriteAllText(job.CheckpointPath, content);
+        var (code, _, error) = Train(job);
+        Assert.Equal(1, code);
+        Assert.Equal($"error: {job.CheckpointPath}: {problem}\n", error);
+    }
+
     [Fact]
     public void InterruptingKeepsTheLastCheckpointAndWritesTheModelSoFar()
     {

@@ -32,7 +32,7 @@ internal sealed record Checkpoint(
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         using (var writer = new BinaryWriter(stream, Encoding.UTF8))
         {
-            writer.Write(Magic);
+            writer.Write(Encoding.ASCII.GetBytes(Magic));
             writer.Write(Fingerprint);
             writer.Write(Epoch);
             writer.Write(EpochsSinceImprovement);
@@ -63,7 +63,7 @@ internal sealed record Checkpoint(
         try
         {
             using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
-            if (reader.ReadString() != Magic)
+            if (Encoding.ASCII.GetString(reader.ReadBytes(Magic.Length)) != Magic)
                 throw new InvalidDataException($"{path}: not an rnn training checkpoint");
             string fingerprint = reader.ReadString();
             int epoch = reader.ReadInt32(), since = reader.ReadInt32();
