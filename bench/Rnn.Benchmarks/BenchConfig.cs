@@ -14,9 +14,12 @@ public sealed class BenchConfig : ManualConfig
     public BenchConfig()
     {
         AddDiagnoser(MemoryDiagnoser.Default);
-        AddColumn(new FloorColumn("MAC/ns", (shape, mean, floors) => shape.MultiplyAdds / mean));
-        AddColumn(new FloorColumn("x compute floor", (shape, mean, floors) => mean / (shape.MultiplyAdds * floors.NsPerMultiplyAdd)));
-        AddColumn(new FloorColumn("x L2 floor", (shape, mean, floors) => mean / (shape.WeightBytes * floors.NsPerL2Byte)));
+        AddColumn(DerivedColumn.ForSteps("MAC/ns", "Multiply-adds per nanosecond achieved (G·H·(I+H) + H per step)",
+            (shape, mean, floors) => shape.MultiplyAdds / mean));
+        AddColumn(DerivedColumn.ForSteps("x compute floor", "Step time over the FMA-peak time for its multiply-adds (1.0 = at peak), floor measured in this run",
+            (shape, mean, floors) => mean / (shape.MultiplyAdds * floors.NsPerMultiplyAdd)));
+        AddColumn(DerivedColumn.ForSteps("x L2 floor", "Step time over the time to read its fp32 weights at the L2 bandwidth measured in this run",
+            (shape, mean, floors) => mean / (shape.WeightBytes * floors.NsPerL2Byte)));
         SummaryStyle = SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend);
     }
 }
@@ -34,9 +37,17 @@ public readonly record struct MachineFloors(double NsPerMultiplyAdd, double NsPe
     }
 }
 
-/// <summary>A number derived from a step benchmark's mean, its model's shape and the machine floors.</summary>
-public sealed class FloorColumn(string name, Func<ModelShape, double, MachineFloors, double> value) : IColumn
+/// <summary>A number derived from a benchmark's mean (and the run's summary); "-" where it does not apply.</summary>
+public sealed class DerivedColumn(string name, string legend, Func<Summary, BenchmarkCase, double, double?> value, string format = "0.00") : IColumn
 {
+    /// <summary>A column over the step benchmarks: their model's shape, their mean and the run's machine floors.</summary>
+    public static DerivedColumn ForSteps(string name, string legend, Func<ModelShape, double, MachineFloors, double> value) =>
+        new(name, legend, (summary, benchmarkCase, mean) =>
+        {
+            var model = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == nameof(StepLatencyBenchmarks.Model))?.Value as string;
+            return model is null || MachineFloors.From(summary) is not { } floors ? null : value(ModelShape.Parse(model), mean, floors);
+        });
+
     public string Id => "Rnn." + name;
     public string ColumnName => name;
     public bool AlwaysShow => true;
@@ -44,12 +55,7 @@ public sealed class FloorColumn(string name, Func<ModelShape, double, MachineFlo
     public int PriorityInCategory => 0;
     public bool IsNumeric => true;
     public UnitType UnitType => UnitType.Dimensionless;
-    public string Legend => name switch
-    {
-        "MAC/ns" => "Multiply-adds per nanosecond achieved (G·H·(I+H) + H per step)",
-        "x compute floor" => "Step time over the FMA-peak time for its multiply-adds (1.0 = at peak), floor measured in this run",
-        _ => "Step time over the time to read its fp32 weights at the L2 bandwidth measured in this run",
-    };
+    public string Legend => legend;
 
     public bool IsAvailable(Summary summary) => true;
 
@@ -59,10 +65,8 @@ public sealed class FloorColumn(string name, Func<ModelShape, double, MachineFlo
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
-        var model = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == nameof(StepLatencyBenchmarks.Model))?.Value as string;
         var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
-        if (model is null || mean is null || MachineFloors.From(summary) is not { } floors)
-            return "-";
-        return value(ModelShape.Parse(model), mean.Value, floors).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        var result = mean is null ? null : value(summary, benchmarkCase, mean.Value);
+        return result is null ? "-" : result.Value.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
     }
 }

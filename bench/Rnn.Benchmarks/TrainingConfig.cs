@@ -1,7 +1,5 @@
 using System;
-using System.Globalization;
 using System.Linq;
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Reports;
@@ -15,12 +13,12 @@ public sealed class TrainingConfig : ManualConfig
     public TrainingConfig()
     {
         AddDiagnoser(MemoryDiagnoser.Default);
-        AddColumn(new DerivedColumn("seq/s", "Training sequences per second (forward + full BPTT + Adam)", (c, mean, floors) =>
-            c.Descriptor.Type.Name == "TrainingThroughputBenchmarks" ? 1e9 / mean : null));
-        AddColumn(new DerivedColumn("MAC/ns", "Multiply-adds per nanosecond of the product", (c, mean, floors) =>
+        AddColumn(new DerivedColumn("seq/s", "Training sequences per second (forward + full BPTT + Adam)", (summary, c, mean) =>
+            c.Descriptor.Type.Name == "TrainingThroughputBenchmarks" ? 1e9 / mean : null, "0"));
+        AddColumn(new DerivedColumn("product MAC/ns", "Multiply-adds per nanosecond of the product", (summary, c, mean) =>
             Product(c) is { } macs ? macs / mean : null));
-        AddColumn(new DerivedColumn("of FMA peak", "Share of the FMA peak measured in this run (needs MachineFloorBenchmarks.FmaPeak in the run)", (c, mean, fma) =>
-            Product(c) is { } macs && fma is { } nsPerMac ? macs * nsPerMac / mean : null));
+        AddColumn(new DerivedColumn("of FMA peak", "Share of the FMA peak measured in this run (needs MachineFloorBenchmarks.FmaPeak in the run)", (summary, c, mean) =>
+            Product(c) is { } macs && FmaFloor(summary) is { } nsPerMac ? macs * nsPerMac / mean : null, "P0"));
     }
 
     private static double? Product(BenchmarkCase c)
@@ -35,26 +33,4 @@ public sealed class TrainingConfig : ManualConfig
     /// <summary>FmaPeak's ns per multiply-add in this run, if it ran.</summary>
     private static double? FmaFloor(Summary summary) => summary.Reports
         .FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == nameof(MachineFloorBenchmarks.FmaPeak) && r.ResultStatistics is not null)?.ResultStatistics!.Mean;
-
-    private sealed class DerivedColumn(string name, string legend, Func<BenchmarkCase, double, double?, double?> value) : IColumn
-    {
-        public string Id => "Rnn.Training." + name;
-        public string ColumnName => name;
-        public bool AlwaysShow => true;
-        public ColumnCategory Category => ColumnCategory.Custom;
-        public int PriorityInCategory => 0;
-        public bool IsNumeric => true;
-        public UnitType UnitType => UnitType.Dimensionless;
-        public string Legend => legend;
-        public bool IsAvailable(Summary summary) => true;
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
-        {
-            var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
-            var result = mean is null ? null : value(benchmarkCase, mean.Value, FmaFloor(summary));
-            return result is null ? "-" : result.Value.ToString(name == "of FMA peak" ? "P0" : "0.##", CultureInfo.InvariantCulture);
-        }
-    }
 }
