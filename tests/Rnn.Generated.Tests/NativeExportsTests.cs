@@ -3,6 +3,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using Rnn.Runtime.Tests;
 using Xunit;
+using Rnn.Tests.Shared;
 
 namespace Rnn.Generated.Tests;
 
@@ -29,7 +30,7 @@ public unsafe class NativeExportsTests : IDisposable
     [Fact]
     public void TheCommittedHeaderIsTheGeneratorsHeader()
     {
-        string committed = File.ReadAllText(Path.Combine(RepositoryRoot(), "samples", "c-host", "sine.h"));
+        string committed = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "c-host", "sine.h"));
         Assert.Equal(SineNative.NativeExports.Header + "\n", committed);
     }
 
@@ -121,13 +122,5 @@ public unsafe class NativeExportsTests : IDisposable
             }
         });
         Assert.Equal(0, allocated);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "Rnn.Embedded.sln")))
-            directory = directory.Parent;
-        return directory.FullName;
     }
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
+using Rnn.Tests.Shared;
 
 namespace Rnn.Generator.Tests;
 
@@ -164,18 +165,10 @@ public class DiagnosticTests
     [Fact]
     public void EveryDiagnosticIdHasAPageInTheDocs()
     {
-        string docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "diagnostics.md"));
+        string docs = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "diagnostics.md"));
         var ids = typeof(RnnGenerator).Assembly.GetType("Rnn.Generator.Diagnostics.DiagnosticDescriptors")!
             .GetFields().Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id).ToArray();
         Assert.Equal(15, ids.Length);
         Assert.All(ids, id => Assert.Contains($"## {id}", docs));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(System.AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "Rnn.Embedded.sln")))
-            directory = directory.Parent;
-        return directory.FullName;
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using Rnn.Tests.Shared;
 
 namespace Rnn.Packaging.Tests;
 
@@ -40,13 +41,5 @@ internal static class DotnetCli
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{stdout}\n{stderr.Result}");
         return stdout;
-    }
-
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "Rnn.Embedded.sln")))
-            directory = directory.Parent;
-        return directory.FullName;
     }
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using Rnn.Runtime.Interpreter;
+using Rnn.Tests.Shared;
 using Xunit;
 
 namespace Rnn.Packaging.Tests;
@@ -25,7 +26,7 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Fe
     {
         string project = Path.Combine(_feed.Root, "consumer");
         Directory.CreateDirectory(Path.Combine(project, "models"));
-        File.Copy(Path.Combine(DotnetCli.RepositoryRoot(), "examples", "sine-forecaster.rnn.json"), Path.Combine(project, "models", "sine-forecaster.rnn.json"));
+        File.Copy(Path.Combine(RepositoryPaths.Root, "examples", "sine-forecaster.rnn.json"), Path.Combine(project, "models", "sine-forecaster.rnn.json"));
         File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -74,7 +75,7 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Fe
     {
         string tools = Path.Combine(_feed.Root, "tools");
         DotnetCli.Run(_feed.Root, _feed.Environment, "dotnet", "tool", "install", "Rnn.Trainer", "--version", Feed.Version, "--tool-path", tools);
-        string model = Path.Combine(DotnetCli.RepositoryRoot(), "examples", "sine-forecaster.rnn.json");
+        string model = Path.Combine(RepositoryPaths.Root, "examples", "sine-forecaster.rnn.json");
         string info = DotnetCli.Run(_feed.Root, _feed.Environment, Path.Combine(tools, "rnn"), "info", model);
         Assert.Contains("format v1, 1 input(s) -> 1 output(s)", info);
         Assert.Contains("layers[0]: lstm 1 -> 16", info);
@@ -89,7 +90,7 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Fe
         {
             Root = Directory.CreateTempSubdirectory("rnn-packaging-").FullName;
             string feed = Path.Combine(Root, "feed");
-            string repository = DotnetCli.RepositoryRoot();
+            string repository = RepositoryPaths.Root;
             foreach (string project in new[] { "src/Rnn.Runtime/Rnn.Runtime.csproj", "src/Rnn.Trainer/Rnn.Trainer.csproj" })
                 DotnetCli.Run(repository, new Dictionary<string, string>(), "dotnet", "pack", project, "-c", "Release", "-o", feed);
 

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using Rnn.Runtime.Descriptors;
 using Rnn.Runtime.Interpreter;
+using Rnn.Tests.Shared;
 using Xunit;
 
 namespace Rnn.Runtime.Tests;
@@ -9,21 +10,10 @@ namespace Rnn.Runtime.Tests;
 /// <summary>The documentation's example descriptor is a real, runnable descriptor.</summary>
 public class DocumentationTests
 {
-    internal static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Rnn.Embedded.sln")))
-                return directory.FullName;
-        }
-
-        throw new InvalidOperationException("Rnn.Embedded.sln not found above " + AppContext.BaseDirectory);
-    }
-
     [Fact]
     public void TheFormatSpecificationsExampleParsesAndRuns()
     {
-        string path = Path.Combine(RepositoryRoot(), "docs", "descriptor-format.md");
+        string path = Path.Combine(RepositoryPaths.Root, "docs", "descriptor-format.md");
         string text = File.ReadAllText(path);
         int start = text.IndexOf("```json\n", StringComparison.Ordinal) + "```json\n".Length;
         int end = text.IndexOf("```", start, StringComparison.Ordinal);

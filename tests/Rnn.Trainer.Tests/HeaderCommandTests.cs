@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using Rnn.Trainer.Cli;
 using Xunit;
+using Rnn.Tests.Shared;
 
 namespace Rnn.Trainer.Tests;
 
@@ -26,7 +27,7 @@ public sealed class HeaderCommandTests : IDisposable
     {
         var (code, output, error) = Run(Example, "sine");
         Assert.Equal((0, ""), (code, error));
-        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryRoot(), "samples", "c-host", "sine.h")), output);
+        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "c-host", "sine.h")), output);
     }
 
     [Fact]
@@ -70,13 +71,5 @@ public sealed class HeaderCommandTests : IDisposable
         Assert.StartsWith("error: ", error);
         Assert.Contains("absent.rnn.json", error);
         Assert.Single(error.TrimEnd().Split('\n'));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "Rnn.Embedded.sln")))
-            directory = directory.Parent;
-        return directory.FullName;
     }
 }
