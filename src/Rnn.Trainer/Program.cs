@@ -8,5 +8,6 @@ var root = new RootCommand("rnn: train, run, inspect and benchmark recurrent mod
     BenchCommand.Create(),
     HeaderCommand.Create(),
     TrainCommand.Create(),
+    SampleCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -123,45 +123,12 @@ public sealed class DemonstrationTests(ITestOutputHelper output) : IDisposable
         Assert.True(session.BestValidationLoss < 0.8, $"validation cross-entropy {session.BestValidationLoss:F3} nats");
 
         // Generate from the exported file with the runtime interpreter: prompt, then sample 300 characters.
-        var model = InterpretedModel.Load(path);
-        Assert.True(model.Descriptor.Metadata.TryGetField("vocabulary", out var vocabularyField));
-        string vocabulary = vocabularyField.Text!;
-        var state = model.CreateState();
-        var input = new float[vocabulary.Length];
-        var probabilities = new float[vocabulary.Length];
-        var sampler = new Random(5);
-        var generated = new StringBuilder("the ");
-        foreach (char c in generated.ToString())
-            StepWith(c);
-        for (int k = 0; k < 300; k++)
-        {
-            double u = sampler.NextDouble(), cumulative = 0;
-            int next = vocabulary.Length - 1;
-            for (int v = 0; v < vocabulary.Length; v++)
-            {
-                cumulative += probabilities[v];
-                if (u < cumulative)
-                {
-                    next = v;
-                    break;
-                }
-            }
-
-            generated.Append(vocabulary[next]);
-            StepWith(vocabulary[next]);
-        }
-
+        var sampler = new TextSampler(DescriptorReader.ReadFile(path), path);
+        var generated = new StringBuilder(sampler.Generate("the ", 300, temperature: 1.0, seed: 5));
         output.WriteLine(generated.ToString());
         var known = sentences.SelectMany(s => s.Split(' ', '.')).Where(w => w.Length > 0).ToHashSet();
         var words = generated.ToString().Split(' ', '.').Where(w => w.Length > 0).ToArray();
         double share = words.Count(known.Contains) / (double)words.Length;
         Assert.True(share >= 0.8, $"only {share:P0} of the generated words are words of the text: {generated}");
-
-        void StepWith(char c)
-        {
-            Array.Clear(input);
-            input[vocabulary.IndexOf(c)] = 1;
-            state.Step(input, probabilities);
-        }
     }
 }

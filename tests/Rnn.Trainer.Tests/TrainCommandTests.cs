@@ -166,6 +166,35 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal((15, 15), (descriptor.InputSize, descriptor.OutputSize));
     }
 
+    [Fact]
+    public void SamplesTextFromATextModelAndRefusesWhatItCannotRun()
+    {
+        string data = Write("poem.txt", string.Concat(Enumerable.Repeat("roses are red, violets are blue. ", 30)));
+        var job = new TrainingJob(data, Path.Combine(_directory, "poem.rnn.json"), Path.Combine(_directory, "poem.ckpt"), false,
+            new TimeSeriesOptions(["1"], ["1"], 30, 1, 0.2), 30, 0.2);
+        Train(job, epochs: 2, layers: "lstm:16");
+
+        (int, string, string) Sample(string model, string prompt)
+        {
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            int code = SampleCommand.Execute(model, prompt, 40, 0.8, 3, stdout, stderr);
+            return (code, stdout.ToString().Replace("\r\n", "\n"), stderr.ToString().Replace("\r\n", "\n"));
+        }
+
+        var (code, text, error) = Sample(job.OutputPath, "roses ");
+        Assert.Equal((0, ""), (code, error));
+        Assert.StartsWith("roses ", text);
+        Assert.Equal("roses ".Length + 40 + 1, text.Length);
+        Assert.All(text.TrimEnd('\n'), c => Assert.Contains(c, " ,.abdeilorstuv"));
+
+        Assert.Equal((1, "", $"error: The prompt's character 'x' is not in the model's vocabulary \" ,.abdeilorstuv\".\n"), Sample(job.OutputPath, "xylophone"));
+
+        var series = Job(Series(), "series.rnn.json");
+        Train(series, epochs: 1);
+        Assert.Equal((1, "", $"error: {series.OutputPath}: not a text model (no metadata.vocabulary; train one with rnn train on a text file)\n"), Sample(series.OutputPath, "a"));
+    }
+
     [Theory]
     [InlineData("", "empty.csv:0: the file is empty; expected rows of numbers")]
     [InlineData("x,y\n1,2\n3,oops\n", "bad.csv:3, column 2: expected a finite number, found \"oops\"")]
