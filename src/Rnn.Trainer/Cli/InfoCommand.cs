@@ -48,7 +48,13 @@ internal static class InfoCommand
 
             stdout.WriteLine($"  {parameters} parameters, {parameters * sizeof(float)} bytes of float32 weights");
             foreach (var field in descriptor.Metadata.Fields)
-                stdout.WriteLine($"  metadata.{field.Key}: {(field.Value.Kind == MetadataKind.String ? field.Value.Text : field.Value.Kind.ToString().ToLowerInvariant())}");
+                stdout.WriteLine($"  metadata.{field.Key}: " + field.Value.Kind switch
+                {
+                    MetadataKind.String or MetadataKind.Number => field.Value.Text,
+                    MetadataKind.Boolean => field.Value.Boolean ? "true" : "false",
+                    MetadataKind.Array => $"array of {field.Value.Items.Count}",
+                    var kind => kind.ToString().ToLowerInvariant(),
+                });
             stdout.WriteLine($"  SIMD path on this machine: {SimdCapabilities.Best}");
             return 0;
         });

@@ -95,8 +95,16 @@ internal static class TrainCommand
             if (outcome.Resumed)
                 stderr.WriteLine($"resumed from {job.CheckpointPath}");
             if (outcome.Cancelled)
-                stdout.WriteLine($"stopped after epoch {outcome.Epochs}; the checkpoint {job.CheckpointPath} holds it");
-            stdout.WriteLine($"best validation loss {outcome.BestValidationLoss:0.####e+0} after {outcome.Epochs} epoch(s)");
+            {
+                stdout.WriteLine(outcome.Epochs == 0
+                    ? "stopped during epoch 1, before any checkpoint; the written model is the untrained one"
+                    : $"stopped after epoch {outcome.Epochs}; the checkpoint {job.CheckpointPath} holds it");
+            }
+
+            if (double.IsFinite(outcome.BestValidationLoss))
+                stdout.WriteLine($"best validation loss {outcome.BestValidationLoss:0.####e+0} after {outcome.Epochs} epoch(s)");
+            else if (outcome.Epochs > 0)
+                stderr.WriteLine("warning: the validation loss never became a finite number (training diverged?); try a lower --lr or --clip 1");
             stdout.WriteLine($"wrote {outcome.DescriptorPath} and {outcome.PlotPath}");
             return outcome.Cancelled ? Interrupted : 0;
         });

@@ -86,7 +86,8 @@ internal static class TrainingRun
 
         session.BestParameters.CopyTo(session.Network.Parameters, 0);
         metadata.Add(new("epochs", MetadataValue.FromNumber(session.CompletedEpochs)));
-        metadata.Add(new("validation_loss", MetadataValue.FromNumber(session.BestValidationLoss)));
+        if (double.IsFinite(session.BestValidationLoss)) // not after an interrupted first epoch or a diverged run
+            metadata.Add(new("validation_loss", MetadataValue.FromNumber(session.BestValidationLoss)));
         var descriptor = DescriptorExport.ToDescriptor(session.Network, training.Kind == TargetKind.Classification, normalization, MetadataValue.FromObject(metadata));
         WriteAtomically(job.OutputPath, writer => DescriptorWriter.Write(descriptor, writer));
         string plot = PlotPath(job.OutputPath);
