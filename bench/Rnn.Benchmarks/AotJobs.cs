@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Reflection;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Environments;
+using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains;
 using BenchmarkDotNet.Toolchains.NativeAot;
@@ -42,7 +43,9 @@ public static class AotJobs
         var config = DefaultConfig.Instance.AddJob(Job.Default.WithId("JIT"));
         foreach (var set in instructionSets)
             config = config.AddJob(Job.Default.WithRuntime(NativeAotRuntime.Net90).WithToolchain(Toolchain(set)).WithId("AOT " + set));
-        return config;
+        // The training benchmarks exist only in the JIT build (the trainer targets net10.0 alone).
+        return config.AddFilter(new SimpleFilter(c => !(c.Job.Id.StartsWith("AOT ", StringComparison.Ordinal)
+            && c.Descriptor.Type.Name is "TrainingThroughputBenchmarks" or "BatchedProductBenchmarks")));
     }
 
     private static IToolchain Toolchain(string instructionSet)
