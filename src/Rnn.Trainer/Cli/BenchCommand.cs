@@ -42,12 +42,12 @@ internal static class BenchCommand
         CliErrors.Guard(stderr, () =>
         {
             if (!LatencyBudget.TryParse(budgetText, out double budget, out string error))
-                return Fail(stderr, "--budget: " + error);
+                return CliErrors.Fail(stderr, "--budget: " + error);
             if (steps < 100 || warmup < 0)
-                return Fail(stderr, $"--steps must be at least 100 and --warmup at least 0; found {steps} and {warmup}");
+                return CliErrors.Fail(stderr, $"--steps must be at least 100 and --warmup at least 0; found {steps} and {warmup}");
             string? root = sourcesRoot ?? BenchProject.FindSources(AppContext.BaseDirectory) ?? BenchProject.FindSources(Directory.GetCurrentDirectory());
             if (root is null || BenchProject.FindSources(root) is null)
-                return Fail(stderr, "cannot find the Rnn.Embedded sources (src/Rnn.Runtime and src/Rnn.Generator); run rnn bench from a checkout or pass --sources DIR");
+                return CliErrors.Fail(stderr, "cannot find the Rnn.Embedded sources (src/Rnn.Runtime and src/Rnn.Generator); run rnn bench from a checkout or pass --sources DIR");
 
             BenchResult result;
             try
@@ -56,7 +56,7 @@ internal static class BenchCommand
             }
             catch (BenchException e)
             {
-                return Fail(stderr, e.Message);
+                return CliErrors.Fail(stderr, e.Message);
             }
 
             var l = result.Latency;
@@ -73,10 +73,4 @@ internal static class BenchCommand
                 File.WriteAllText(jsonPath, result.ToJson());
             return result.Passed ? 0 : OverBudget;
         });
-
-    private static int Fail(TextWriter stderr, string message)
-    {
-        stderr.WriteLine("error: " + message);
-        return CliErrors.Failure;
-    }
 }

@@ -10,6 +10,13 @@ internal static class CliErrors
 {
     public const int Failure = 1;
 
+    /// <summary>Prints <c>error: message</c> and returns <see cref="Failure"/>.</summary>
+    public static int Fail(TextWriter error, string message)
+    {
+        error.WriteLine("error: " + message);
+        return Failure;
+    }
+
     public static int Guard(TextWriter error, Func<int> action)
     {
         try

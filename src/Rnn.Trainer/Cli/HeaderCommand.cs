@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using Rnn.Trainer.Data;
 using Rnn.Trainer.Native;
 
 namespace Rnn.Trainer.Cli;
@@ -28,11 +29,7 @@ internal static class HeaderCommand
                 return 0;
             }
 
-            // Write beside, then rename: an interrupted run never leaves a half-written header.
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
-            string temporary = outputPath + ".tmp";
-            File.WriteAllText(temporary, header);
-            File.Move(temporary, outputPath, overwrite: true);
+            DataFiles.WriteTextAtomically(outputPath, writer => writer.Write(header));
             stderr.WriteLine($"wrote {outputPath}");
             return 0;
         });

@@ -55,10 +55,7 @@ internal static class RunCommand
             if (outputPath is null)
                 stdout.Write(text.ToString());
             else
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
-                File.WriteAllText(outputPath, text.ToString());
-            }
+                DataFiles.WriteTextAtomically(outputPath, writer => writer.Write(text.ToString()));
 
             return 0;
         });

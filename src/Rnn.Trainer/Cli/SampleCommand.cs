@@ -26,7 +26,7 @@ internal static class SampleCommand
         CliErrors.Guard(stderr, () =>
         {
             if (length < 0 || temperature < 0)
-                return Fail(stderr, $"--length and --temperature must be at least 0 (found {length} and {temperature})");
+                return CliErrors.Fail(stderr, $"--length and --temperature must be at least 0 (found {length} and {temperature})");
             TextSampler sampler;
             try
             {
@@ -35,15 +35,9 @@ internal static class SampleCommand
             }
             catch (ArgumentException e)
             {
-                return Fail(stderr, e.Message.Replace(" (Parameter 'prompt')", ""));
+                return CliErrors.Fail(stderr, e.Message.Replace(" (Parameter 'prompt')", ""));
             }
 
             return 0;
         });
-
-    private static int Fail(TextWriter stderr, string message)
-    {
-        stderr.WriteLine("error: " + message);
-        return CliErrors.Failure;
-    }
 }

@@ -81,13 +81,13 @@ internal static class TrainCommand
             }
             catch (FormatException e)
             {
-                return Fail(stderr, "--layers: " + e.Message);
+                return CliErrors.Fail(stderr, "--layers: " + e.Message);
             }
 
             if (epochs < 1 || batch < 1 || learningRate <= 0 || tbptt < 0 || patience < 0 || clip < 0 || job.Window < 1 || threads < 1)
-                return Fail(stderr, $"--epochs, --batch, --lr, --window and --threads must be positive, --tbptt, --patience and --clip at least 0 (found epochs {epochs}, batch {batch}, lr {learningRate}, window {job.Window}, tbptt {tbptt}, patience {patience}, clip {clip})");
+                return CliErrors.Fail(stderr, $"--epochs, --batch, --lr, --window and --threads must be positive, --tbptt, --patience and --clip at least 0 (found epochs {epochs}, batch {batch}, lr {learningRate}, window {job.Window}, tbptt {tbptt}, patience {patience}, clip {clip})");
             if (optimizer is not ("adam" or "sgd"))
-                return Fail(stderr, $"--optimizer: expected adam or sgd, found \"{optimizer}\"");
+                return CliErrors.Fail(stderr, $"--optimizer: expected adam or sgd, found \"{optimizer}\"");
 
             var options = new TrainingOptions(stack, epochs, batch, learningRate, optimizer, momentum, clip, tbptt, seed, patience, threads);
             var progress = new TrainProgress(stdout, interactive);
@@ -110,10 +110,4 @@ internal static class TrainCommand
         });
 
     private static string[] Split(string columns) => columns.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static int Fail(TextWriter stderr, string message)
-    {
-        stderr.WriteLine("error: " + message);
-        return CliErrors.Failure;
-    }
 }

@@ -34,15 +34,7 @@ public sealed class CsvTable
     /// <exception cref="DataFileException">The file is missing, empty, ragged or holds a non-number.</exception>
     public static CsvTable Read(string path)
     {
-        string[] lines;
-        try
-        {
-            lines = File.ReadAllLines(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new DataFileException(path, 0, 0, e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : "cannot read the file: " + e.Message, e);
-        }
+        string[] lines = DataFiles.Read(path, File.ReadAllLines);
 
         string[]? header = null;
         int columns = 0;

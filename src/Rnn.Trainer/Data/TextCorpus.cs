@@ -28,16 +28,7 @@ public sealed class TextCorpus
     /// <summary>Reads a UTF-8 text file. Every problem is a <see cref="DataFileException"/> naming the file.</summary>
     public static TextCorpus Load(string path, int window, double validationFraction)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path).Replace("\r\n", "\n");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new DataFileException(path, 0, 0, e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : "cannot read the file: " + e.Message, e);
-        }
-
+        string text = DataFiles.Read(path, File.ReadAllText).Replace("\r\n", "\n");
         return FromText(text, path, window, validationFraction);
     }
 

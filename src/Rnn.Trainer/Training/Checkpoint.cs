@@ -26,36 +26,27 @@ internal sealed record Checkpoint(
         session.EpochsSinceImprovement, session.BestValidationLoss, (float[])session.Network.Parameters.Clone(),
         (float[])session.BestParameters.Clone(), session.Optimizer.SaveState(), [.. session.History]);
 
-    public void Save(string path)
+    public void Save(string path) => Data.DataFiles.WriteAtomically(path, stream =>
     {
-        string temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8))
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Encoding.ASCII.GetBytes(Magic));
+        writer.Write(Fingerprint);
+        writer.Write(Epoch);
+        writer.Write(EpochsSinceImprovement);
+        writer.Write(BestValidationLoss);
+        Write(writer, Parameters);
+        Write(writer, BestParameters);
+        Write(writer, OptimizerState);
+        writer.Write(History.Count);
+        foreach (var e in History)
         {
-            writer.Write(Encoding.ASCII.GetBytes(Magic));
-            writer.Write(Fingerprint);
-            writer.Write(Epoch);
-            writer.Write(EpochsSinceImprovement);
-            writer.Write(BestValidationLoss);
-            Write(writer, Parameters);
-            Write(writer, BestParameters);
-            Write(writer, OptimizerState);
-            writer.Write(History.Count);
-            foreach (var e in History)
-            {
-                writer.Write(e.Epoch);
-                writer.Write(e.TrainingLoss);
-                writer.Write(e.ValidationLoss);
-                writer.Write(e.Improved);
-                writer.Write(e.Seconds);
-            }
-
-            writer.Flush();
-            stream.Flush(flushToDisk: true);
+            writer.Write(e.Epoch);
+            writer.Write(e.TrainingLoss);
+            writer.Write(e.ValidationLoss);
+            writer.Write(e.Improved);
+            writer.Write(e.Seconds);
         }
-
-        File.Move(temporary, path, overwrite: true);
-    }
+    });
 
     /// <summary>Reads a checkpoint; <see cref="InvalidDataException"/> with the file name when it is not one, or is damaged.</summary>
     public static Checkpoint Load(string path)

@@ -54,10 +54,6 @@ internal static class TrainingRun
             metadata.Add(new("horizon", MetadataValue.FromNumber(job.Series.Horizon)));
         }
 
-        // A fresh checkout has no artifacts/ folder: create the output folders rather than fail after loading the data.
-        foreach (string file in new[] { job.OutputPath, job.CheckpointPath })
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-
         var session = new TrainingSession(options, training, validation);
         string fingerprint = Fingerprint(job, options, training);
         bool resumed = false;
@@ -89,9 +85,9 @@ internal static class TrainingRun
         if (double.IsFinite(session.BestValidationLoss)) // not after an interrupted first epoch or a diverged run
             metadata.Add(new("validation_loss", MetadataValue.FromNumber(session.BestValidationLoss)));
         var descriptor = DescriptorExport.ToDescriptor(session.Network, training.Kind == TargetKind.Classification, normalization, MetadataValue.FromObject(metadata));
-        WriteAtomically(job.OutputPath, writer => DescriptorWriter.Write(descriptor, writer));
+        DataFiles.WriteTextAtomically(job.OutputPath, writer => DescriptorWriter.Write(descriptor, writer));
         string plot = PlotPath(job.OutputPath);
-        WriteAtomically(plot, writer => writer.Write(LossPlot.Svg(session.History, Path.GetFileName(job.OutputPath) + ": loss per epoch")));
+        DataFiles.WriteTextAtomically(plot, writer => writer.Write(LossPlot.Svg(session.History, Path.GetFileName(job.OutputPath) + ": loss per epoch")));
         return new TrainingOutcome(cancelled, session.CompletedEpochs, session.BestValidationLoss, job.OutputPath, plot, resumed);
     }
 
@@ -107,12 +103,4 @@ internal static class TrainingRun
         "layers=" + string.Join(",", o.Layers.Select(l => $"{DescriptorNames.Of(l.Kind)}:{l.Size}:{DescriptorNames.Of(l.Activation)}")),
         $"optimizer={o.Optimizer}", $"lr={o.LearningRate.ToString(CultureInfo.InvariantCulture)}", $"batch={o.BatchSize}",
         $"tbptt={o.TruncateSteps}", $"seed={o.Seed}");
-
-    private static void WriteAtomically(string path, Action<TextWriter> write)
-    {
-        string temporary = path + ".tmp";
-        using (var writer = new StreamWriter(temporary))
-            write(writer);
-        File.Move(temporary, path, overwrite: true);
-    }
 }
