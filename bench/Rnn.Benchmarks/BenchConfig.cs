@@ -29,12 +29,14 @@ public readonly record struct MachineFloors(double NsPerMultiplyAdd, double NsPe
 {
     public static MachineFloors? From(Summary summary)
     {
-        double? Mean(string method) => summary.Reports
-            .FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method && r.ResultStatistics is not null)?.ResultStatistics!.Mean;
-        var fma = Mean(nameof(MachineFloorBenchmarks.FmaPeak));
-        var l2 = Mean(nameof(MachineFloorBenchmarks.L2Read));
+        var fma = Mean(summary, nameof(MachineFloorBenchmarks.FmaPeak));
+        var l2 = Mean(summary, nameof(MachineFloorBenchmarks.L2Read));
         return fma is null || l2 is null ? null : new MachineFloors(fma.Value, l2.Value);
     }
+
+    /// <summary>The mean of the benchmark method named <paramref name="method"/> in this run, if it ran.</summary>
+    public static double? Mean(Summary summary, string method) => summary.Reports
+        .FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method && r.ResultStatistics is not null)?.ResultStatistics!.Mean;
 }
 
 /// <summary>A number derived from a benchmark's mean (and the run's summary); "-" where it does not apply.</summary>

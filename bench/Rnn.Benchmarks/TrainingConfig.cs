@@ -18,7 +18,7 @@ public sealed class TrainingConfig : ManualConfig
         AddColumn(new DerivedColumn("product MAC/ns", "Multiply-adds per nanosecond of the product", (summary, c, mean) =>
             Product(c) is { } macs ? macs / mean : null));
         AddColumn(new DerivedColumn("of FMA peak", "Share of the FMA peak measured in this run (needs MachineFloorBenchmarks.FmaPeak in the run)", (summary, c, mean) =>
-            Product(c) is { } macs && FmaFloor(summary) is { } nsPerMac ? macs * nsPerMac / mean : null, "P0"));
+            Product(c) is { } macs && MachineFloors.Mean(summary, nameof(MachineFloorBenchmarks.FmaPeak)) is { } nsPerMac ? macs * nsPerMac / mean : null, "P0"));
     }
 
     private static double? Product(BenchmarkCase c)
@@ -29,8 +29,4 @@ public sealed class TrainingConfig : ManualConfig
         var dims = shape.Split(' ')[^1].Split('.').SelectMany(d => d.Split('x')).Select(int.Parse).ToArray();
         return (double)dims[0] * dims[1] * dims[3];
     }
-
-    /// <summary>FmaPeak's ns per multiply-add in this run, if it ran.</summary>
-    private static double? FmaFloor(Summary summary) => summary.Reports
-        .FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == nameof(MachineFloorBenchmarks.FmaPeak) && r.ResultStatistics is not null)?.ResultStatistics!.Mean;
 }
