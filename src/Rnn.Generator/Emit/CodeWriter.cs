@@ -16,6 +16,9 @@ internal sealed class CodeWriter
         _text.Append('\n');
     }
 
+    /// <summary>Writes a line as it is, with no indent (the body of a raw string literal).</summary>
+    public void Verbatim(string line) => _text.Append(line).Append('\n');
+
     /// <summary>Writes each line of a multi-line block at the current indent.</summary>
     public void Lines(string block)
     {

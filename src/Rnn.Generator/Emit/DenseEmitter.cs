@@ -12,8 +12,17 @@ internal static class DenseEmitter
         LayerEmitter.Open(w, index, flavor);
         w.Line($"ref float y = ref Unsafe.Add(ref s, {y});");
         LayerEmitter.BindWeights(w, index, 0);
-        var sources = new[] { new ColumnSource("x", layer.InputSize) };
-        LayerEmitter.Products(w, layer, flavor, reversed => MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "w", "b", sources, "y", reversed));
+        var matrix = layer.Matrices[0];
+        if (matrix.RowMajor)
+        {
+            DotProductEmitter.Emit(w, flavor, matrix, "w", "b", "x", layer.InputSize, "y");
+        }
+        else
+        {
+            var sources = new[] { new ColumnSource("x", layer.InputSize) };
+            LayerEmitter.Products(w, layer, flavor, reversed => MatVecEmitter.Emit(w, flavor, matrix, "w", "b", sources, "y", reversed));
+        }
+
         switch (layer.Activation)
         {
             case Activation.Linear:
@@ -30,8 +39,10 @@ internal static class DenseEmitter
                 }
                 else
                 {
-                    for (int k = 0; k < padded; k += flavor.Width)
-                        w.Line(flavor.Store($"{op}.Invoke({flavor.Load("y", k.ToString())})", "y", k));
+                    // A dot-product layer's output may be narrower than the flavor's vectors (8 units padded).
+                    var unitFlavor = padded % flavor.Width == 0 ? flavor : SimdFlavor.Vector256;
+                    LayerEmitter.ForEachUnitVector(w, unitFlavor, padded, at =>
+                        w.Line(unitFlavor.Store($"{op}.Invoke({unitFlavor.Load("y", at(0))})", "y", at(0))));
                 }
 
                 break;

@@ -23,8 +23,8 @@ internal static class ElmanEmitter
         }
         else
         {
-            for (int k = 0; k < padded; k += flavor.Width)
-                w.Line(flavor.Store($"{activation}.Invoke({flavor.Load("pre", k.ToString())})", "s", h + k));
+            LayerEmitter.ForEachUnitVector(w, flavor, padded, at =>
+                w.Line(flavor.Store($"{activation}.Invoke({flavor.Load("pre", at(0))})", "s", at(h))));
         }
 
         w.Close();

@@ -44,17 +44,14 @@ internal static class GruEmitter
         }
         else
         {
-            for (int k = 0; k < padded; k += flavor.Width)
+            LayerEmitter.ForEachUnitVector(w, flavor, padded, at =>
             {
-                using (w.Block($"// units {k}..{k + flavor.Width - 1}"))
-                {
-                    w.Line($"var r = Sigmoid.Invoke({flavor.Load("gx", k.ToString())} + {flavor.Load("gh", k.ToString())});");
-                    w.Line($"var z = Sigmoid.Invoke({flavor.Load("gx", (padded + k).ToString())} + {flavor.Load("gh", (padded + k).ToString())});");
-                    w.Line($"var n = Tanh.Invoke({flavor.Name}.MultiplyAddEstimate(r, {flavor.Load("gh", (2 * padded + k).ToString())}, {flavor.Load("gx", (2 * padded + k).ToString())}));");
-                    w.Line($"var previous = {flavor.Load("state", k.ToString())};");
-                    w.Line(flavor.Store($"{flavor.Name}.MultiplyAddEstimate(z, previous - n, n)", "state", k));
-                }
-            }
+                w.Line($"var r = Sigmoid.Invoke({flavor.Load("gx", at(0))} + {flavor.Load("gh", at(0))});");
+                w.Line($"var z = Sigmoid.Invoke({flavor.Load("gx", at(padded))} + {flavor.Load("gh", at(padded))});");
+                w.Line($"var n = Tanh.Invoke({flavor.Name}.MultiplyAddEstimate(r, {flavor.Load("gh", at(2 * padded))}, {flavor.Load("gx", at(2 * padded))}));");
+                w.Line($"var previous = {flavor.Load("state", at(0))};");
+                w.Line(flavor.Store($"{flavor.Name}.MultiplyAddEstimate(z, previous - n, n)", "state", at(0)));
+            });
         }
 
         w.Close();

@@ -31,18 +31,21 @@ internal static class LayerEmitter
 
     public static string BiasName(int index, int matrix) => $"Layer{index}Bias{(matrix == 0 ? "" : matrix.ToString())}";
 
-    /// <summary>Opens the layer's method: x is its input, s the model's state buffer, t its scratch, and
-    /// reverse tells a streaming layer which way to walk its weights this step.</summary>
+    /// <summary>Opens the layer's method: x is its input, s the model's state buffer, t its scratch, image
+    /// the aligned weight image, and reverse tells a streaming layer which way to walk its weights this step.</summary>
     public static void Open(CodeWriter w, int index, SimdFlavor flavor) =>
-        w.Open($"private static void {MethodName(index, flavor)}(ref float x, ref float s, ref float t, bool reverse)");
+        w.Open($"private static void {MethodName(index, flavor)}(ref float x, ref float s, ref float t, ref float image, bool reverse)");
 
     /// <summary>
     /// Writes a layer's products: once in order for a layer that fits in L1 (or on the scalar path), and
-    /// for a streaming layer both ways, chosen by <c>reverse</c> (see <see cref="MatVecEmitter.IsStreaming"/>).
+    /// for a streaming layer both ways, chosen by <c>reverse</c>. A layer whose weights outgrow L1 walks its
+    /// row blocks forward on one step and backward on the next: the blocks it read last are still in L1 when
+    /// the next step starts with them, so only the rest comes from L2 (a cyclic walk in one direction would
+    /// evict each block just before its next use). Blocks are independent: results are bit-identical.
     /// </summary>
     public static void Products(CodeWriter w, LayerPlan layer, SimdFlavor flavor, System.Action<bool> products)
     {
-        if (flavor.IsScalar || !MatVecEmitter.IsStreaming(layer))
+        if (flavor.IsScalar || !CodeShape.IsStreaming(layer))
         {
             products(false);
             return;
@@ -56,11 +59,34 @@ internal static class LayerEmitter
 
     public static void BindWeights(CodeWriter w, int index, int matrix, string weights = "w", string bias = "b")
     {
-        w.Line($"ref float {weights} = ref MemoryMarshal.GetReference({WeightsName(index, matrix)});");
-        w.Line($"ref float {bias} = ref MemoryMarshal.GetReference({BiasName(index, matrix)});");
+        w.Line($"ref float {weights} = ref Unsafe.Add(ref image, {WeightsName(index, matrix)});");
+        w.Line($"ref float {bias} = ref Unsafe.Add(ref image, {BiasName(index, matrix)});");
     }
 
     public static string At(string reference, int offset) => offset == 0 ? reference : $"Unsafe.Add(ref {reference}, {offset})";
+
+    /// <summary>
+    /// Writes element-wise code once per vector of units: written out for a few vectors, a loop with constant
+    /// bounds beyond <see cref="CodeShape.UnrollUnitVectorsUpTo"/>. <paramref name="body"/> gets a function
+    /// from an offset to the <c>nuint</c> expression "unit + offset".
+    /// </summary>
+    public static void ForEachUnitVector(CodeWriter w, SimdFlavor flavor, int padded, System.Action<System.Func<int, string>> body)
+    {
+        if (padded / flavor.Width <= CodeShape.UnrollUnitVectorsUpTo)
+        {
+            for (int k = 0; k < padded; k += flavor.Width)
+            {
+                int unit = k;
+                using (w.Block($"// units {k}..{k + flavor.Width - 1}"))
+                    body(offset => (unit + offset).ToString());
+            }
+
+            return;
+        }
+
+        using (w.Block($"for (nuint k = 0; k < {padded}; k += {flavor.Width})"))
+            body(offset => offset == 0 ? "k" : $"k + {offset}");
+    }
 
     /// <summary>The activation operator's type alias for a layer's activation.</summary>
     public static string Operator(Activation activation) => activation switch

@@ -36,19 +36,16 @@ internal static class LstmEmitter
         }
         else
         {
-            for (int k = 0; k < padded; k += flavor.Width)
+            LayerEmitter.ForEachUnitVector(w, flavor, padded, at =>
             {
-                using (w.Block($"// units {k}..{k + flavor.Width - 1}"))
-                {
-                    w.Line($"var i = Sigmoid.Invoke({flavor.Load("g", k.ToString())});");
-                    w.Line($"var f = Sigmoid.Invoke({flavor.Load("g", (padded + k).ToString())});");
-                    w.Line($"var candidate = Tanh.Invoke({flavor.Load("g", (2 * padded + k).ToString())});");
-                    w.Line($"var o = Sigmoid.Invoke({flavor.Load("g", (3 * padded + k).ToString())});");
-                    w.Line($"var cell = {flavor.Name}.MultiplyAddEstimate(f, {flavor.Load("s", (c + k).ToString())}, i * candidate);");
-                    w.Line(flavor.Store("cell", "s", c + k));
-                    w.Line(flavor.Store("o * Tanh.Invoke(cell)", "s", h + k));
-                }
-            }
+                w.Line($"var i = Sigmoid.Invoke({flavor.Load("g", at(0))});");
+                w.Line($"var f = Sigmoid.Invoke({flavor.Load("g", at(padded))});");
+                w.Line($"var candidate = Tanh.Invoke({flavor.Load("g", at(2 * padded))});");
+                w.Line($"var o = Sigmoid.Invoke({flavor.Load("g", at(3 * padded))});");
+                w.Line($"var cell = {flavor.Name}.MultiplyAddEstimate(f, {flavor.Load("s", at(c))}, i * candidate);");
+                w.Line(flavor.Store("cell", "s", at(c)));
+                w.Line(flavor.Store("o * Tanh.Invoke(cell)", "s", at(h)));
+            });
         }
 
         w.Close();

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using Rnn.Generator.Model;
 
@@ -19,136 +18,209 @@ internal readonly struct ColumnSource
 }
 
 /// <summary>
-/// Writes y = b + W v over a packed matrix (the runtime's <c>PackedMatrix</c>: panels of 8 rows, each
-/// stored input by input), unrolled over blocks of output rows at generation time. The inputs are read
-/// where they live (x, then h) instead of being copied together. Small matrices, whose step is bound by
-/// the latency of the recurrence rather than by throughput, get two accumulator chains per vector (even
-/// and odd inputs) and fully unrolled inputs.
+/// Writes y = y0 + W v over a packed matrix (the runtime's <c>PackedMatrix</c>: panels of 8 or 16 rows, each
+/// stored input by input), where y0 is the bias or an input projection computed ahead. Rows are taken in
+/// blocks of up to eight accumulator vectors that share each broadcast input (<see cref="CodeShape"/>);
+/// small blocks split each accumulator into chains over alternate inputs, so enough FMAs are in flight.
+/// The inputs are read where they live (x, then h) instead of being copied together. Few blocks are written
+/// out one by one; many become one loop over blocks with constant bounds, so source size does not grow with
+/// the matrix.
 /// </summary>
 internal static class MatVecEmitter
 {
-    private const int Panel = 8;
-
-    /// <summary>Rows at or below which a matrix is latency-bound and gets split chains.</summary>
-    private const int SplitChainsUpToRows = 64;
-
-    /// <summary>Inputs at or below which the input loop is written out in full.</summary>
-    private const int UnrollUpToColumns = 24;
-
-    /// <summary>Weight bytes above which a layer streams from L2 each step and alternates its traversal order.</summary>
-    public const int StreamingBytes = 24 * 1024;
-
-    /// <summary>
-    /// True when a layer's weights outgrow L1. Such a layer walks its row blocks forward on one step and
-    /// backward on the next: the blocks it read last are still in L1 when the next step starts with them,
-    /// so only the rest comes from L2 (a cyclic walk in one direction would evict each block just before
-    /// its next use). The blocks are independent, so the results are bit-identical either way.
-    /// </summary>
-    public static bool IsStreaming(LayerPlan layer)
-    {
-        long bytes = 0;
-        foreach (var matrix in layer.Matrices)
-            bytes += 4L * matrix.Weights.Count;
-        return bytes > StreamingBytes;
-    }
-
-    public static void Emit(CodeWriter w, SimdFlavor flavor, MatrixPlan matrix, string weights, string bias, IReadOnlyList<ColumnSource> sources, string y, bool reversed = false)
+    /// <param name="w">Where the code goes.</param>
+    /// <param name="flavor">The vector width to write for.</param>
+    /// <param name="matrix">The packed matrix.</param>
+    /// <param name="weights">A <c>ref float</c> to the matrix's first weight.</param>
+    /// <param name="initial">A <c>ref float</c> to the values the sums start from (bias, or a precomputed input projection).</param>
+    /// <param name="sources">The input columns, in order, starting at matrix column <paramref name="firstColumn"/>.</param>
+    /// <param name="y">A <c>ref float</c> to the output rows.</param>
+    /// <param name="reversed">Walk the row blocks last to first (see <see cref="LayerEmitter.Products"/>).</param>
+    /// <param name="firstColumn">The matrix column of the first source's first input.</param>
+    public static void Emit(CodeWriter w, SimdFlavor flavor, MatrixPlan matrix, string weights, string initial, IReadOnlyList<ColumnSource> sources, string y, bool reversed = false, int firstColumn = 0)
     {
         if (flavor.IsScalar)
         {
-            EmitScalar(w, matrix, weights, bias, sources, y);
+            EmitScalar(w, matrix, weights, initial, sources, y, firstColumn);
             return;
         }
 
-        int panels = matrix.Rows / Panel, columns = matrix.Columns;
-        int panelsPerBlock = flavor.Width == 8 ? 4 : 2;
-        int vectorsPerPanel = Panel / flavor.Width;
-        bool split = matrix.Rows <= SplitChainsUpToRows && columns >= 4;
-        bool unroll = columns <= UnrollUpToColumns;
-        var blocks = new List<int>();
-        for (int first = 0; first < panels; first += panelsPerBlock)
-            blocks.Add(first);
-        if (reversed)
-            blocks.Reverse();
-        foreach (int first in blocks)
+        int width = flavor.Width, vectors = matrix.Rows / width;
+        int block = CodeShape.BlockVectors(vectors, width, matrix.PanelWidth);
+        int columns = 0;
+        foreach (var source in sources)
+            columns += source.Count;
+        var shape = new BlockShape(flavor, matrix, block, CodeShape.Chains(block, columns), firstColumn, columns);
+        int fullBlocks = vectors / block, rest = vectors % block;
+        long weightsPerBlock = (long)block * width * matrix.Columns;
+        int rowsPerBlock = block * width;
+        if (fullBlocks > CodeShape.UnrollBlocksUpTo)
         {
-            int count = Math.Min(panelsPerBlock, panels - first);
-            int vectors = count * vectorsPerPanel;
-            w.Open($"// rows {first * Panel}..{(first + count) * Panel - 1}");
-            for (int a = 0; a < vectors; a++)
-                w.Line($"var a{a} = {flavor.Load(bias, (first * Panel + a * flavor.Width).ToString())};");
-            if (split)
+            // The partial block (if any) sits after the full ones; walking backward, it comes first.
+            if (reversed && rest > 0)
+                EmitRest();
+            using (w.Block($"for (int blockIndex = 0; blockIndex < {fullBlocks}; blockIndex++)"))
             {
-                for (int a = 0; a < vectors; a++)
-                    w.Line($"var b{a} = {flavor.Name}.Create(0f);");
+                w.Line(reversed ? $"int first = {fullBlocks - 1} - blockIndex;" : "int first = blockIndex;");
+                EmitBlock(w, shape, block, weights, initial, y, $"first * {weightsPerBlock}", $"first * {rowsPerBlock}", sources);
             }
 
-            // Weight offset of (vector a, input column j): panel start + j * 8 + lane.
-            int Start(int a) => (first + a / vectorsPerPanel) * Panel * columns + a % vectorsPerPanel * flavor.Width;
-            string Offset(int a, string column) => $"{Start(a)} + {column} * {Panel}";
+            if (!reversed && rest > 0)
+                EmitRest();
+            return;
 
-            int column = 0;
-            foreach (var source in sources)
+            void EmitRest()
             {
-                if (unroll)
-                {
-                    for (int j = 0; j < source.Count; j++)
-                    {
-                        string chain = split && (column + j) % 2 == 1 ? "b" : "a";
-                        string v = $"v{(column + j) % 2}";
-                        w.Line($"var {v}_{column + j} = {flavor.Name}.Create(Unsafe.Add(ref {source.Reference}, {j}));");
-                        for (int a = 0; a < vectors; a++)
-                            w.Line($"{chain}{a} = {flavor.Name}.MultiplyAddEstimate({flavor.Load(weights, (Start(a) + (column + j) * Panel).ToString())}, {v}_{column + j}, {chain}{a});");
-                    }
-                }
-                else
-                {
-                    int step = split ? 2 : 1, whole = source.Count / step * step;
-                    using (w.Block($"for (nuint j = 0; j < {whole}; j += {step})"))
-                    {
-                        w.Line($"var v0 = {flavor.Name}.Create(Unsafe.Add(ref {source.Reference}, j));");
-                        if (split)
-                            w.Line($"var v1 = {flavor.Name}.Create(Unsafe.Add(ref {source.Reference}, j + 1));");
-                        for (int a = 0; a < vectors; a++)
-                        {
-                            w.Line($"a{a} = {flavor.Name}.MultiplyAddEstimate({flavor.Load(weights, Offset(a, $"({column} + j)"))}, v0, a{a});");
-                            if (split)
-                                w.Line($"b{a} = {flavor.Name}.MultiplyAddEstimate({flavor.Load(weights, Offset(a, $"({column + 1} + j)"))}, v1, b{a});");
-                        }
-                    }
-
-                    if (whole < source.Count)
-                    {
-                        w.Line($"var tail_{column} = {flavor.Name}.Create(Unsafe.Add(ref {source.Reference}, {whole}));");
-                        for (int a = 0; a < vectors; a++)
-                            w.Line($"a{a} = {flavor.Name}.MultiplyAddEstimate({flavor.Load(weights, (Start(a) + (column + whole) * Panel).ToString())}, tail_{column}, a{a});");
-                    }
-                }
-
-                column += source.Count;
+                using (w.Block($"// rows {fullBlocks * rowsPerBlock}..{matrix.Rows - 1}"))
+                    EmitBlock(w, shape, rest, weights, initial, y, (fullBlocks * weightsPerBlock).ToString(), (fullBlocks * rowsPerBlock).ToString(), sources);
             }
+        }
 
-            for (int a = 0; a < vectors; a++)
-                w.Line(flavor.Store(split ? $"a{a} + b{a}" : $"a{a}", y, first * Panel + a * flavor.Width));
-            w.Close();
+        var starts = new List<int>();
+        for (int first = 0; first < vectors; first += block)
+            starts.Add(first);
+        if (reversed)
+            starts.Reverse();
+        foreach (int first in starts)
+        {
+            int count = System.Math.Min(block, vectors - first);
+            using (w.Block($"// rows {first * width}..{(first + count) * width - 1}"))
+                EmitBlock(w, shape, count, weights, initial, y, ((long)first * width * matrix.Columns).ToString(), (first * width).ToString(), sources);
         }
     }
 
-    private static void EmitScalar(CodeWriter w, MatrixPlan matrix, string weights, string bias, IReadOnlyList<ColumnSource> sources, string y)
+    /// <summary>One block: <paramref name="count"/> accumulator vectors over every input column.</summary>
+    private static void EmitBlock(CodeWriter w, BlockShape shape, int count, string weights, string initial, string y, string weightOffset, string rowOffset, IReadOnlyList<ColumnSource> sources)
     {
+        var flavor = shape.Flavor;
+        int chains = count == shape.BlockVectors ? shape.Chains : CodeShape.Chains(count, shape.SourceColumns);
+        w.Line($"ref float wb = ref {Offset(weights, weightOffset)};");
+        w.Line($"ref float yb = ref {Offset(y, rowOffset)};");
+        string start = initial == y ? "yb" : Offset(initial, rowOffset);
+        for (int a = 0; a < count; a++)
+            w.Line($"var {Accumulator(a, 0)} = {flavor.Load(start, (a * flavor.Width).ToString())};");
+        for (int c = 1; c < chains; c++)
+        {
+            for (int a = 0; a < count; a++)
+                w.Line($"var {Accumulator(a, c)} = {flavor.Name}.Create(0f);");
+        }
+
+        int column = shape.FirstColumn;
+        foreach (var source in sources)
+        {
+            if (source.Count <= CodeShape.UnrollColumnsUpTo)
+            {
+                for (int j = 0; j < source.Count; j++)
+                {
+                    int chain = (column + j - shape.FirstColumn) % chains;
+                    w.Line($"var x{column + j} = {flavor.Name}.Create(Unsafe.Add(ref {source.Reference}, {j}));");
+                    for (int a = 0; a < count; a++)
+                        w.Line(Fma(flavor, a, chain, $"{shape.VectorOffset(a) + (long)(column + j) * shape.Panel}", "wb", $"x{column + j}"));
+                }
+            }
+            else
+            {
+                int whole = source.Count / chains * chains;
+                w.Line($"ref float column{column} = ref Unsafe.Add(ref wb, {(long)column * shape.Panel});");
+                using (w.Block($"for (int j = 0; j < {whole}; j += {chains})"))
+                {
+                    for (int c = 0; c < chains; c++)
+                        w.Line($"var v{c} = {flavor.Name}.Create(Unsafe.Add(ref {source.Reference}, {(c == 0 ? "j" : $"j + {c}")}));");
+                    for (int c = 0; c < chains; c++)
+                    {
+                        for (int a = 0; a < count; a++)
+                            w.Line(Fma(flavor, a, c, $"{shape.VectorOffset(a) + (long)c * shape.Panel}", $"column{column}", $"v{c}"));
+                    }
+
+                    w.Line($"column{column} = ref Unsafe.Add(ref column{column}, {chains * shape.Panel});");
+                }
+
+                for (int j = whole; j < source.Count; j++)
+                {
+                    w.Line($"var x{column + j} = {flavor.Name}.Create(Unsafe.Add(ref {source.Reference}, {j}));");
+                    for (int a = 0; a < count; a++)
+                        w.Line(Fma(flavor, a, (j - whole) % chains, $"{shape.VectorOffset(a) + (long)(column + j) * shape.Panel}", "wb", $"x{column + j}"));
+                }
+            }
+
+            column += source.Count;
+        }
+
+        for (int a = 0; a < count; a++)
+            w.Line(flavor.Store(Sum(a, chains), "yb", a * flavor.Width));
+    }
+
+    private static string Fma(SimdFlavor flavor, int vector, int chain, string offset, string reference, string input)
+    {
+        string accumulator = Accumulator(vector, chain);
+        return $"{accumulator} = {flavor.Name}.MultiplyAddEstimate({flavor.Load(reference, offset)}, {input}, {accumulator});";
+    }
+
+    private static string Accumulator(int vector, int chain) => chain == 0 ? $"a{vector}" : $"a{vector}_{chain}";
+
+    /// <summary>Chains summed pairwise: ((a + a_1) + (a_2 + a_3)).</summary>
+    private static string Sum(int vector, int chains) => chains switch
+    {
+        1 => Accumulator(vector, 0),
+        2 => $"{Accumulator(vector, 0)} + {Accumulator(vector, 1)}",
+        _ => $"({Accumulator(vector, 0)} + {Accumulator(vector, 1)}) + ({Accumulator(vector, 2)} + {Accumulator(vector, 3)})",
+    };
+
+    private static string Offset(string reference, string offset) => offset == "0" ? $"{reference}" : $"Unsafe.Add(ref {reference}, {offset})";
+
+    private static void EmitScalar(CodeWriter w, MatrixPlan matrix, string weights, string initial, IReadOnlyList<ColumnSource> sources, string y, int firstColumn)
+    {
+        int panel = matrix.PanelWidth;
         using (w.Block($"for (int r = 0; r < {matrix.Rows}; r++)"))
         {
-            w.Line($"float sum = Unsafe.Add(ref {bias}, r);");
-            w.Line($"ref float row = ref Unsafe.Add(ref {weights}, (r >> 3) * {Panel * matrix.Columns} + (r & 7));");
-            int column = 0;
+            w.Line($"float sum = Unsafe.Add(ref {initial}, r);");
+            w.Line($"ref float row = ref Unsafe.Add(ref {weights}, r / {panel} * {panel * matrix.Columns} + r % {panel});");
+            int column = firstColumn;
             foreach (var source in sources)
             {
                 w.Line($"for (int j = 0; j < {source.Count}; j++)");
-                w.Line($"    sum += Unsafe.Add(ref row, ({column} + j) * {Panel}) * Unsafe.Add(ref {source.Reference}, j);");
+                w.Line($"    sum += Unsafe.Add(ref row, ({column} + j) * {panel}) * Unsafe.Add(ref {source.Reference}, j);");
                 column += source.Count;
             }
 
             w.Line($"Unsafe.Add(ref {y}, r) = sum;");
+        }
+    }
+
+    /// <summary>Where a block's vectors sit: vector a of a block at column j is at VectorOffset(a) + j · panel.</summary>
+    private sealed class BlockShape
+    {
+        public BlockShape(SimdFlavor flavor, MatrixPlan matrix, int blockVectors, int chains, int firstColumn, int sourceColumns)
+        {
+            SourceColumns = sourceColumns;
+            Flavor = flavor;
+            Panel = matrix.PanelWidth;
+            Columns = matrix.Columns;
+            BlockVectors = blockVectors;
+            Chains = chains;
+            FirstColumn = firstColumn;
+        }
+
+        public SimdFlavor Flavor { get; }
+
+        public int Panel { get; }
+
+        public int Columns { get; }
+
+        public int BlockVectors { get; }
+
+        public int Chains { get; }
+
+        public int FirstColumn { get; }
+
+        /// <summary>Input columns the product reads (all sources together).</summary>
+        public int SourceColumns { get; }
+
+        /// <summary>Panel (a · width / panel) starts at that many panels of Columns × panel; the lane offset inside it.</summary>
+        public long VectorOffset(int vector)
+        {
+            int row = vector * Flavor.Width;
+            return (long)(row / Panel) * Panel * Columns + row % Panel;
         }
     }
 }

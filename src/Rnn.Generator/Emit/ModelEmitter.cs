@@ -32,6 +32,9 @@ internal static class ModelEmitter
         {
             foreach (var flavor in SimdFlavor.All)
             {
+                // A layer narrower than 16 lanes has no Vector512 method: the Vector512 step calls its Vector256 one.
+                if (flavor.For(plan.Layers[l]) != flavor)
+                    continue;
                 w.Line();
                 LayerEmitter.Emit(w, plan.Layers[l], l, flavor);
             }
@@ -59,6 +62,7 @@ internal static class ModelEmitter
         using Unsafe = global::System.Runtime.CompilerServices.Unsafe;
         using Vector128 = global::System.Runtime.Intrinsics.Vector128;
         using Vector256 = global::System.Runtime.Intrinsics.Vector256;
+        using Vector512 = global::System.Runtime.Intrinsics.Vector512;
         """);
 
     private static void WriteApi(CodeWriter w, NetworkPlan plan) => w.Lines($$"""
@@ -85,7 +89,10 @@ internal static class ModelEmitter
 
         /// <summary>The instruction-set path <see cref="Step(global::System.ReadOnlySpan{float}, global::System.Span{float})"/> takes on this machine.</summary>
         public static SimdPath ActivePath =>
-            Vector256.IsHardwareAccelerated ? SimdPath.Vector256 : Vector128.IsHardwareAccelerated ? SimdPath.Vector128 : SimdPath.Scalar;
+            Vector512.IsHardwareAccelerated ? SimdPath.Vector512
+            : Vector256.IsHardwareAccelerated ? SimdPath.Vector256
+            : Vector128.IsHardwareAccelerated ? SimdPath.Vector128
+            : SimdPath.Scalar;
 
         /// <summary>Zeroes the recurrent state, as at the start of a new sequence.</summary>
         public void Reset() => _state = default;
@@ -107,6 +114,9 @@ internal static class ModelEmitter
             StepArguments.CheckStep(input.Length, output.Length, InputSize, OutputSize);
             switch (path)
             {
+                case SimdPath.Vector512 when Vector512.IsHardwareAccelerated:
+                    StepVector512(input, output);
+                    break;
                 case SimdPath.Vector256 when Vector256.IsHardwareAccelerated:
                     StepVector256(input, output);
                     break;
@@ -133,7 +143,9 @@ internal static class ModelEmitter
         // The JIT and NativeAOT fold IsHardwareAccelerated to a constant: only one path remains.
         private void StepBest(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
-            if (Vector256.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated)
+                StepVector512(input, output);
+            else if (Vector256.IsHardwareAccelerated)
                 StepVector256(input, output);
             else if (Vector128.IsHardwareAccelerated)
                 StepVector128(input, output);
@@ -152,13 +164,14 @@ internal static class ModelEmitter
             {
                 w.Line("ref float s = ref _state[0];");
                 w.Line("ref float t = ref _scratch[0];");
+                w.Line("ref float image = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(WeightImage.Data), WeightImage.Start);");
                 w.Line("scoped ref float x = ref MemoryMarshal.GetReference(input);");
                 w.Line("bool reverse = _reverse = !_reverse;");
                 if (plan.Mean.Count > 0)
                 {
                     w.Line("// x' = (x - mean) * (1 / std), into the front of scratch");
-                    w.Line("ref float mean = ref MemoryMarshal.GetReference(InputMean);");
-                    w.Line("ref float inverseStd = ref MemoryMarshal.GetReference(InputInverseStd);");
+                    w.Line($"ref float mean = ref Unsafe.Add(ref image, {WeightsEmitter.WeightLayout.InputMean});");
+                    w.Line($"ref float inverseStd = ref Unsafe.Add(ref image, {WeightsEmitter.WeightLayout.InputInverseStd});");
                     w.Line("for (int i = 0; i < InputSize; i++)");
                     w.Line("    Unsafe.Add(ref t, i) = (Unsafe.Add(ref x, i) - Unsafe.Add(ref mean, i)) * Unsafe.Add(ref inverseStd, i);");
                     w.Line("x = ref t;");
@@ -168,7 +181,7 @@ internal static class ModelEmitter
                 for (int l = 0; l < plan.Layers.Count; l++)
                 {
                     string input = l == 0 ? "x" : LayerEmitter.At("s", plan.Layers[l - 1].StateOffset);
-                    w.Line($"{LayerEmitter.MethodName(l, flavor)}(ref {input}, ref s, ref {scratch}, reverse);");
+                    w.Line($"{LayerEmitter.MethodName(l, flavor.For(plan.Layers[l]))}(ref {input}, ref s, ref {scratch}, ref image, reverse);");
                 }
 
                 if (plan.OutputSize <= 8)

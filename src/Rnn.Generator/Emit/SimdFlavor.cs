@@ -9,10 +9,11 @@ internal sealed class SimdFlavor
         Width = width;
     }
 
+    public static readonly SimdFlavor Vector512 = new("Vector512", 16);
     public static readonly SimdFlavor Vector256 = new("Vector256", 8);
     public static readonly SimdFlavor Vector128 = new("Vector128", 4);
     public static readonly SimdFlavor Scalar = new("Scalar", 1);
-    public static readonly SimdFlavor[] All = { Vector256, Vector128, Scalar };
+    public static readonly SimdFlavor[] All = { Vector512, Vector256, Vector128, Scalar };
 
     /// <summary>The method suffix, and for vector paths the static class of the vector API.</summary>
     public string Name { get; }
@@ -26,5 +27,14 @@ internal sealed class SimdFlavor
     public string Load(string reference, string offset) => $"{Name}.LoadUnsafe(ref {reference}, {offset})";
 
     /// <summary>A statement storing <paramref name="value"/> at <paramref name="offset"/> from <paramref name="reference"/>.</summary>
-    public string Store(string value, string reference, int offset) => $"{Name}.StoreUnsafe({value}, ref {reference}, {offset});";
+    public string Store(string value, string reference, int offset) => Store(value, reference, offset.ToString());
+
+    /// <summary>A statement storing <paramref name="value"/> at the <c>nuint</c> <paramref name="offset"/> from <paramref name="reference"/>.</summary>
+    public string Store(string value, string reference, string offset) => $"{Name}.StoreUnsafe({value}, ref {reference}, {offset});";
+
+    /// <summary>
+    /// The flavor a layer's code takes inside this flavor's step: the Vector512 step runs layers narrower
+    /// than 16 lanes (<see cref="CodeShape.WidestVector"/>) on Vector256.
+    /// </summary>
+    public SimdFlavor For(Model.LayerPlan layer) => Width > CodeShape.WidestVector(layer) ? Vector256 : this;
 }

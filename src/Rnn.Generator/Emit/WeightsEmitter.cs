@@ -1,75 +1,45 @@
 using System;
-using System.Text;
+using System.Collections.Generic;
 using Rnn.Generator.Model;
 using Rnn.Runtime.Descriptors;
 
 namespace Rnn.Generator.Emit;
 
 /// <summary>
-/// Writes the weights as static data in the assembly image. Each array is a <c>ReadOnlySpan&lt;byte&gt;</c>
-/// over a constant byte array (the float32 values, little-endian) reinterpreted as floats: the compiler
-/// stores the bytes in the image and the span points straight at them, so nothing is parsed, copied or
-/// allocated at start-up — not even in unoptimised (Debug) code, where a constant float array would cost
-/// an allocation per access. Every line carries its four values as float literals in a comment.
+/// Writes the model's weight image: every packed matrix, bias and normalisation vector, each starting on a
+/// 64-byte boundary, as one base64 UTF-8 literal (bytes in the assembly image). A literal is one token to
+/// the compiler, so a model with a million weights builds in seconds, where an array initialiser costs a
+/// syntax node per byte. <c>Rnn.Runtime.WeightImage</c> decodes it once, on first use, into a pinned,
+/// 64-byte-aligned array; each piece's offset into it is a constant of the generated type.
 /// </summary>
 internal static class WeightsEmitter
 {
-    private const int ValuesPerLine = 4;
+    private const int Base64PerLine = 120;
 
     public static void Emit(CodeWriter w, NetworkPlan plan)
     {
-        if (plan.Mean.Count > 0)
-        {
-            Write(w, "InputMean", "Input normalisation: per-feature mean.", plan.Mean);
-            Write(w, "InputInverseStd", "Input normalisation: 1 / std per feature.", plan.InverseStd);
-        }
-
-        for (int l = 0; l < plan.Layers.Count; l++)
-        {
-            var layer = plan.Layers[l];
-            for (int m = 0; m < layer.Matrices.Count; m++)
-            {
-                var matrix = layer.Matrices[m];
-                string what = Describe(layer, m);
-                Write(w, LayerEmitter.WeightsName(l, m),
-                    $"layers[{l}] {what}: {matrix.Rows} rows (padded) × {matrix.Columns} inputs, in panels of 8 rows stored input by input.", matrix.Weights);
-                Write(w, LayerEmitter.BiasName(l, m), $"layers[{l}] {what} bias, {matrix.Rows} rows (padded).", matrix.Bias);
-            }
-        }
-    }
-
-    private static string Describe(LayerPlan layer, int matrix) => layer.Kind switch
-    {
-        LayerKind.Lstm => "W over [x; h], gates i, f, g, o, biases b_ih + b_hh",
-        LayerKind.Gru => matrix == 0 ? "W_ih, gates r, z, n" : "W_hh, gates r, z, n",
-        LayerKind.Rnn => "W over [x; h], biases b_ih + b_hh",
-        _ => "W",
-    };
-
-    private static void Write(CodeWriter w, string name, string summary, EquatableArray<float> values)
-    {
+        var layout = new WeightLayout(plan);
         w.Line();
-        w.Line($"/// <summary>{summary}</summary>");
-        w.Line($"private static global::System.ReadOnlySpan<float> {name} => MemoryMarshal.Cast<byte, float>({name}Bytes);");
+        w.Line("// Where each piece of the weight image starts (in floats; every one on a 64-byte boundary).");
+        foreach (var piece in layout.Pieces)
+            w.Line($"private const int {piece.Name} = {piece.Offset}; // {piece.Summary}");
         w.Line();
-        w.Line($"private static global::System.ReadOnlySpan<byte> {name}Bytes => new byte[]");
-        w.Line("{");
-        var bytes = new StringBuilder();
-        var comment = new StringBuilder();
-        for (int i = 0; i < values.Count; i++)
+        w.Line("/// <summary>The packed weights, decoded from the image on first use into 64-byte-aligned memory.</summary>");
+        using (w.Block("private static class WeightImage"))
         {
-            foreach (byte b in LittleEndian(values[i]))
-                bytes.Append("0x").Append(b.ToString("X2")).Append(", ");
-            comment.Append(comment.Length == 0 ? "// " : ", ").Append(FloatLiteral.Format(values[i]));
-            if (i % ValuesPerLine == ValuesPerLine - 1 || i == values.Count - 1)
-            {
-                w.Line("    " + bytes + comment);
-                bytes.Clear();
-                comment.Clear();
-            }
+            w.Line("public static readonly float[] Data = global::Rnn.Runtime.WeightImage.Decode(Base64, Count);");
+            w.Line();
+            w.Line("public static readonly int Start = global::Rnn.Runtime.WeightImage.AlignedStart(Data);");
+            w.Line();
+            w.Line($"private const int Count = {layout.Count};");
+            w.Line();
+            w.Line("// Little-endian float32, base64.");
+            w.Line("private static global::System.ReadOnlySpan<byte> Base64 => \"\"\"");
+            string text = Convert.ToBase64String(layout.Bytes());
+            for (int i = 0; i < text.Length; i += Base64PerLine)
+                w.Verbatim(text.Substring(i, Math.Min(Base64PerLine, text.Length - i)));
+            w.Verbatim("\"\"\"u8;");
         }
-
-        w.Line("};");
     }
 
     internal static byte[] LittleEndian(float value)
@@ -79,4 +49,70 @@ internal static class WeightsEmitter
             Array.Reverse(bytes);
         return bytes;
     }
+
+    /// <summary>Every piece of the image with its offset; the emitters refer to pieces by these names.</summary>
+    internal sealed class WeightLayout
+    {
+        private const int Align = 16;
+
+        public WeightLayout(NetworkPlan plan)
+        {
+            if (plan.Mean.Count > 0)
+            {
+                Add(InputMean, "input normalisation: per-feature mean", plan.Mean);
+                Add(InputInverseStd, "input normalisation: 1 / std per feature", plan.InverseStd);
+            }
+
+            for (int l = 0; l < plan.Layers.Count; l++)
+            {
+                var layer = plan.Layers[l];
+                for (int m = 0; m < layer.Matrices.Count; m++)
+                {
+                    var matrix = layer.Matrices[m];
+                    string what = Describe(layer, m);
+                    string shape = matrix.RowMajor
+                        ? $"{matrix.Rows} rows × {matrix.Columns} inputs (padded), row by row"
+                        : $"{matrix.Rows} rows (padded) × {matrix.Columns} inputs, in panels of {matrix.PanelWidth} rows stored input by input";
+                    Add(LayerEmitter.WeightsName(l, m), $"layers[{l}] {what}: {shape}", matrix.Weights);
+                    Add(LayerEmitter.BiasName(l, m), $"layers[{l}] {what} bias, {matrix.Bias.Count} rows (padded)", matrix.Bias);
+                }
+            }
+        }
+
+        public const string InputMean = nameof(InputMean);
+
+        public const string InputInverseStd = nameof(InputInverseStd);
+
+        public List<Piece> Pieces { get; } = new();
+
+        public int Count { get; private set; }
+
+        public byte[] Bytes()
+        {
+            var bytes = new byte[4L * Count];
+            foreach (var piece in Pieces)
+            {
+                for (int i = 0; i < piece.Values.Count; i++)
+                    Array.Copy(LittleEndian(piece.Values[i]), 0, bytes, 4 * (piece.Offset + i), 4);
+            }
+
+            return bytes;
+        }
+
+        private void Add(string name, string summary, EquatableArray<float> values)
+        {
+            Pieces.Add(new Piece(name, Count, summary, values));
+            Count += (values.Count + Align - 1) / Align * Align;
+        }
+
+        private static string Describe(LayerPlan layer, int matrix) => layer.Kind switch
+        {
+            LayerKind.Lstm => "W over [x; h], gates i, f, g, o, biases b_ih + b_hh",
+            LayerKind.Gru => matrix == 0 ? "W_ih, gates r, z, n" : "W_hh, gates r, z, n",
+            LayerKind.Rnn => "W over [x; h], biases b_ih + b_hh",
+            _ => "W",
+        };
+    }
+
+    internal sealed record Piece(string Name, int Offset, string Summary, EquatableArray<float> Values);
 }

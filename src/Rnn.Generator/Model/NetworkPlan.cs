@@ -48,10 +48,12 @@ internal sealed record LayerPlan(
     EquatableArray<MatrixPlan> Matrices);
 
 /// <summary>
-/// A packed matrix: <see cref="Rows"/> (padded) panels-of-8 rows over <see cref="Columns"/> inputs, and its bias.
-/// Cache boundary type: keep value equality.
+/// A packed matrix and its bias: <see cref="Rows"/> (padded) rows in panels of <see cref="PanelWidth"/> rows
+/// over <see cref="Columns"/> inputs; or, when <see cref="RowMajor"/>, <see cref="Rows"/> unpadded rows of
+/// <see cref="Columns"/> weights each (the padded input length, zeros past the real inputs) for the dot-product
+/// form of a narrow dense layer. Cache boundary type: keep value equality.
 /// </summary>
-internal sealed record MatrixPlan(int Rows, int Columns, EquatableArray<float> Weights, EquatableArray<float> Bias);
+internal sealed record MatrixPlan(int Rows, int Columns, int PanelWidth, bool RowMajor, EquatableArray<float> Weights, EquatableArray<float> Bias);
 
 /// <summary>A descriptor file read once per content: its plan, or the reader's diagnostic. Cache boundary type: keep value equality.</summary>
 internal sealed record LoadedDescriptor(string Path, NetworkPlan? Plan, DiagnosticInfo? Error);

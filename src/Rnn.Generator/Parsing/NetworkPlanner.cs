@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Rnn.Generator.Emit;
 using Rnn.Generator.Model;
 using Rnn.Runtime.Cells;
 using Rnn.Runtime.Descriptors;
@@ -16,10 +17,11 @@ internal static class NetworkPlanner
     public static NetworkPlan Plan(ModelDescriptor descriptor)
     {
         var layers = new List<LayerPlan>();
-        int stateOffset = 0, layerScratch = 0;
+        int stateOffset = 0, layerScratch = 0, previousPadded = 0;
         foreach (var layer in descriptor.Layers)
         {
-            int padded = PackedMatrix.Pad(layer.OutputSize);
+            int panel = CodeShape.PanelWidth(layer.OutputSize);
+            int padded = PackedMatrix.Pad(layer.OutputSize, panel);
             MatrixPlan[] matrices;
             int stateLength, scratch;
             Activation activation;
@@ -29,14 +31,14 @@ internal static class NetworkPlanner
                 if (recurrent.Kind == LayerKind.Gru)
                 {
                     // Input and hidden products stay apart: b_hn and W_hn h sit inside the reset product.
-                    var input = GatePacking.Pack(recurrent, recurrent.WeightIhArray, recurrent.InputSize, recurrent.BiasIhArray);
-                    var hidden = GatePacking.Pack(recurrent, recurrent.WeightHhArray, recurrent.HiddenSize, recurrent.BiasHhArray);
+                    var input = GatePacking.Pack(recurrent, recurrent.WeightIhArray, recurrent.InputSize, recurrent.BiasIhArray, panel);
+                    var hidden = GatePacking.Pack(recurrent, recurrent.WeightHhArray, recurrent.HiddenSize, recurrent.BiasHhArray, panel);
                     matrices = new[] { ToPlan(input.Weights, input.Bias), ToPlan(hidden.Weights, hidden.Bias) };
                     scratch = 2 * input.Weights.Rows;
                 }
                 else
                 {
-                    var combined = GatePacking.PackCombined(recurrent);
+                    var combined = GatePacking.PackCombined(recurrent, panel);
                     matrices = new[] { ToPlan(combined.Weights, combined.Bias) };
                     scratch = combined.Weights.Rows;
                 }
@@ -49,10 +51,22 @@ internal static class NetworkPlanner
                 activation = dense.Activation;
                 float[] weight = dense.WeightArray;
                 int columns = dense.InputSize, units = dense.Units;
-                var packed = PackedMatrix.Pack(padded, columns, (r, j) => r < units ? weight[r * columns + j] : 0f);
                 var bias = new float[padded];
                 System.Array.Copy(dense.BiasArray, bias, units);
-                matrices = new[] { ToPlan(packed, bias) };
+                if (CodeShape.IsDotProduct(layer.Kind, units, inputIsState: layers.Count > 0))
+                {
+                    // Row-major rows as long as the padded state they read; zeros past the real inputs.
+                    var rows = new float[units * previousPadded];
+                    for (int r = 0; r < units; r++)
+                        System.Array.Copy(weight, r * columns, rows, r * previousPadded, columns);
+                    matrices = new[] { new MatrixPlan(units, previousPadded, panel, true, new EquatableArray<float>(rows), new EquatableArray<float>(bias)) };
+                }
+                else
+                {
+                    var packed = PackedMatrix.Pack(padded, columns, (r, j) => r < units ? weight[r * columns + j] : 0f, panel);
+                    matrices = new[] { ToPlan(packed, bias) };
+                }
+
                 stateLength = padded;
                 scratch = 0;
             }
@@ -61,6 +75,7 @@ internal static class NetworkPlanner
                 new EquatableArray<MatrixPlan>(matrices)));
             stateOffset += stateLength;
             layerScratch = System.Math.Max(layerScratch, scratch);
+            previousPadded = padded;
         }
 
         var mean = EquatableArray<float>.Empty;
@@ -79,5 +94,5 @@ internal static class NetworkPlanner
     }
 
     private static MatrixPlan ToPlan(PackedMatrix matrix, float[] bias) =>
-        new(matrix.Rows, matrix.Columns, new EquatableArray<float>(matrix.Data), new EquatableArray<float>(bias));
+        new(matrix.Rows, matrix.Columns, matrix.PanelWidth, false, new EquatableArray<float>(matrix.Data), new EquatableArray<float>(bias));
 }

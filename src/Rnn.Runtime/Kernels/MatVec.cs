@@ -20,6 +20,8 @@ internal static class MatVec
     {
         if (x.Length != matrix.Columns || bias.Length != matrix.Rows || y.Length < matrix.Rows)
             throw new ArgumentException("Matrix, bias, input and output sizes disagree.");
+        if (matrix.PanelWidth != PackedMatrix.DefaultPanelWidth)
+            throw new ArgumentException("The interpreter's kernels take 8-row panels.", nameof(matrix));
         switch (path)
         {
             case SimdPath.Vector256:
@@ -37,7 +39,7 @@ internal static class MatVec
     /// <summary>The reference the vector paths are tested against: the same packed layout, one multiply-add at a time.</summary>
     public static void MultiplyScalar(PackedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y)
     {
-        const int W = PackedMatrix.PanelWidth;
+        const int W = PackedMatrix.DefaultPanelWidth;
         var data = matrix.Data;
         int columns = matrix.Columns;
         for (int panel = 0; panel < matrix.Rows / W; panel++)
@@ -56,7 +58,7 @@ internal static class MatVec
     // Four panels at a time: four independent accumulator chains hide the FMA latency.
     private static void MultiplyVector256(PackedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y, bool reverse)
     {
-        const int W = PackedMatrix.PanelWidth;
+        const int W = PackedMatrix.DefaultPanelWidth;
         int columns = matrix.Columns, panels = matrix.Rows / W, stride = W * columns;
         ref float w = ref MemoryMarshal.GetArrayDataReference(matrix.Data);
         ref float xs = ref MemoryMarshal.GetReference(x);
@@ -139,7 +141,7 @@ internal static class MatVec
     // A panel is two Vector128 halves; two panels at a time keep four chains in flight as above.
     private static void MultiplyVector128(PackedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y, bool reverse)
     {
-        const int W = PackedMatrix.PanelWidth, H = W / 2;
+        const int W = PackedMatrix.DefaultPanelWidth, H = W / 2;
         int columns = matrix.Columns, panels = matrix.Rows / W, stride = W * columns;
         ref float w = ref MemoryMarshal.GetArrayDataReference(matrix.Data);
         ref float xs = ref MemoryMarshal.GetReference(x);

@@ -13,6 +13,12 @@ public enum SimdPath
 
     /// <summary>256-bit vectors: AVX2 with FMA on x64.</summary>
     Vector256,
+
+    /// <summary>
+    /// 512-bit vectors: AVX-512 on x64 (Intel servers, AMD Zen 4 and 5). Generated code uses them for layers
+    /// of 16 units or more and Vector256 for narrower ones; the interpreter runs its Vector256 kernels.
+    /// </summary>
+    Vector512,
 }
 
 /// <summary>What this machine can run.</summary>
@@ -20,13 +26,15 @@ public static class SimdCapabilities
 {
     /// <summary>The widest accelerated path on this machine.</summary>
     public static SimdPath Best =>
-        Vector256.IsHardwareAccelerated ? SimdPath.Vector256
+        Vector512.IsHardwareAccelerated ? SimdPath.Vector512
+        : Vector256.IsHardwareAccelerated ? SimdPath.Vector256
         : Vector128.IsHardwareAccelerated ? SimdPath.Vector128
         : SimdPath.Scalar;
 
     /// <summary>True when <paramref name="path"/> runs in hardware here (the scalar path always does).</summary>
     public static bool IsSupported(SimdPath path) => path switch
     {
+        SimdPath.Vector512 => Vector512.IsHardwareAccelerated,
         SimdPath.Vector256 => Vector256.IsHardwareAccelerated,
         SimdPath.Vector128 => Vector128.IsHardwareAccelerated,
         _ => true,

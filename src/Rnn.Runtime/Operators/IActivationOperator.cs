@@ -16,4 +16,7 @@ public interface IActivationOperator
 
     /// <summary>The activation of eight values (AVX2).</summary>
     static abstract Vector256<float> Invoke(Vector256<float> x);
+
+    /// <summary>The activation of sixteen values (AVX-512).</summary>
+    static abstract Vector512<float> Invoke(Vector512<float> x);
 }

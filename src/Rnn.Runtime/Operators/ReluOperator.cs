@@ -15,4 +15,7 @@ public readonly struct ReluOperator : IActivationOperator
 
     /// <inheritdoc cref="IActivationOperator.Invoke(Vector256{float})"/>
     public static Vector256<float> Invoke(Vector256<float> x) => Vector256.Max(x, Vector256<float>.Zero);
+
+    /// <inheritdoc cref="IActivationOperator.Invoke(Vector512{float})"/>
+    public static Vector512<float> Invoke(Vector512<float> x) => Vector512.Max(x, Vector512<float>.Zero);
 }

@@ -30,4 +30,12 @@ public readonly struct SigmoidOperator : IActivationOperator
         var half = Vector256.Create(0.5f);
         return Vector256.MultiplyAddEstimate(TanhOperator.Invoke(x * half), half, half);
     }
+
+    /// <inheritdoc cref="IActivationOperator.Invoke(Vector512{float})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Invoke(Vector512<float> x)
+    {
+        var half = Vector512.Create(0.5f);
+        return Vector512.MultiplyAddEstimate(TanhOperator.Invoke(x * half), half, half);
+    }
 }

@@ -85,4 +85,32 @@ public readonly struct TanhOperator : IActivationOperator
         var saturated = Vector256.GreaterThan(Vector256.Abs(x), Vector256.Create(Clamp));
         return Vector256.ConditionalSelect(saturated, Vector256.CopySign(Vector256<float>.One, x), p / q);
     }
+
+    /// <inheritdoc cref="IActivationOperator.Invoke(Vector512{float})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Invoke(Vector512<float> x)
+    {
+        var y = x * x;
+        var y2 = y * y;
+        var y4 = y2 * y2;
+        // p(x) = x (α1 + α3 y + … + α13 y⁶) and q = β0 + β2 y + β4 y² + β6 y³ with y = x², in Estrin's
+        // scheme: independent pairs combined by powers of y, so the dependency chain is about half
+        // Horner's — the step's latency runs through two tanh evaluations.
+        var p = Vector512.MultiplyAddEstimate(
+            y4,
+            Vector512.MultiplyAddEstimate(y2, Vector512.Create(Alpha13), Vector512.MultiplyAddEstimate(y, Vector512.Create(Alpha11), Vector512.Create(Alpha9))),
+            Vector512.MultiplyAddEstimate(
+                y2,
+                Vector512.MultiplyAddEstimate(y, Vector512.Create(Alpha7), Vector512.Create(Alpha5)),
+                Vector512.MultiplyAddEstimate(y, Vector512.Create(Alpha3), Vector512.Create(Alpha1))));
+        p *= x;
+        var q = Vector512.MultiplyAddEstimate(
+            y2,
+            Vector512.MultiplyAddEstimate(y, Vector512.Create(Beta6), Vector512.Create(Beta4)),
+            Vector512.MultiplyAddEstimate(y, Vector512.Create(Beta2), Vector512.Create(Beta0)));
+        // Beyond ±9 tanh is ±1 in float32 (and p/q overflows for huge x): choose ±1 there after the
+        // division rather than clamping x before it, which would lengthen the dependency chain.
+        var saturated = Vector512.GreaterThan(Vector512.Abs(x), Vector512.Create(Clamp));
+        return Vector512.ConditionalSelect(saturated, Vector512.CopySign(Vector512<float>.One, x), p / q);
+    }
 }
