@@ -69,7 +69,7 @@ public static class WeightImage
         }
 
         if (written != bytes.Length)
-            throw new FormatException($"The weight image holds {written} bytes, expected {bytes.Length} ({count} floats).");
+            throw new FormatException($"The weight image holds {written} bytes, expected {bytes.Length} bytes ({count} floats).");
         if (!BitConverter.IsLittleEndian)
         {
             Span<int> words = MemoryMarshal.Cast<byte, int>(bytes);

@@ -80,12 +80,28 @@ public class GeneratedModelTests
         Assert.Equal(0, Models[name].AllocatedBytes(fixture, path));
     }
 
+    /// <summary>Run's sequence mode sums in another order than Step (projection first): within this of Step.</summary>
+    private const double RunTolerance = 1e-6;
+
     [Theory]
-    [MemberData(nameof(Fixtures))]
-    public void RunEqualsStepByStepAndResetStartsOver(string name)
+    [MemberData(nameof(FixturesOnEveryPath))]
+    public void RunMatchesPyTorchAndStepOnEveryPath(string name, SimdPath path)
     {
         var fixture = GoldenFixture.Load(name);
-        Models[name].CheckRunAndReset(fixture);
+        var (run, stepped) = Models[name].RunAndStep(fixture, path);
+        for (int i = 0; i < run.Length; i++)
+        {
+            Assert.True(Math.Abs(run[i] - fixture.Output[i]) <= Tolerance, $"{name} Run on {path}, value {i}: PyTorch {fixture.Output[i]}, Run {run[i]}");
+            Assert.True(Math.Abs(run[i] - stepped[i]) <= RunTolerance, $"{name} on {path}, value {i}: Step {stepped[i]}, Run {run[i]} (difference {Math.Abs(run[i] - stepped[i]):E2})");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void RunInPiecesEqualsOneRunAndResetStartsOver(string name)
+    {
+        var fixture = GoldenFixture.Load(name);
+        Models[name].CheckPiecesAndReset(fixture);
     }
 
     [Theory]
@@ -141,7 +157,9 @@ public class GeneratedModelTests
 
         long AllocatedBytes(GoldenFixture fixture, SimdPath path);
 
-        void CheckRunAndReset(GoldenFixture fixture);
+        (float[] Run, float[] Stepped) RunAndStep(GoldenFixture fixture, SimdPath path);
+
+        void CheckPiecesAndReset(GoldenFixture fixture);
     }
 
     /// <summary>Calls a generated model through its struct type: no boxing, the code a user would run.</summary>
@@ -166,28 +184,51 @@ public class GeneratedModelTests
             var outputs = new float[fixture.Steps * fixture.OutputSize];
             var output = new float[fixture.OutputSize];
             model.Run(fixture.Input, outputs); // warm-up
+            model.Run(fixture.Input, outputs, path);
             return Allocations.Measure(() =>
             {
                 for (int repeat = 0; repeat < 10; repeat++)
                 {
                     model.Reset();
                     model.Run(fixture.Input, outputs);
+                    model.Run(fixture.Input, outputs, path);
                     for (int t = 0; t < fixture.Steps; t++)
                         model.Step(fixture.Input.AsSpan(t * fixture.InputSize, fixture.InputSize), output, path);
                 }
             });
         }
 
-        public void CheckRunAndReset(GoldenFixture fixture)
+        public (float[] Run, float[] Stepped) RunAndStep(GoldenFixture fixture, SimdPath path)
         {
             TModel model = default;
-            var stepped = new float[fixture.Steps * fixture.OutputSize];
-            for (int t = 0; t < fixture.Steps; t++)
-                model.Step(fixture.Input.AsSpan(t * fixture.InputSize, fixture.InputSize), stepped.AsSpan(t * fixture.OutputSize, fixture.OutputSize));
+            var run = new float[fixture.Steps * fixture.OutputSize];
+            model.Run(fixture.Input, run, path);
             model.Reset();
-            var run = new float[stepped.Length];
-            model.Run(fixture.Input, run);
-            Assert.Equal(stepped, run);
+            var stepped = Run(fixture, path);
+            return (run, stepped);
+        }
+
+        public void CheckPiecesAndReset(GoldenFixture fixture)
+        {
+            TModel model = default;
+            var whole = new float[fixture.Steps * fixture.OutputSize];
+            model.Run(fixture.Input, whole);
+            model.Reset();
+            // Pieces of 1, 3, 17 (past a chunk of 16) and the rest: the state and the weight walk carry over.
+            var pieces = new float[whole.Length];
+            int start = 0;
+            foreach (int length in new[] { 1, 3, 17, fixture.Steps - 21 })
+            {
+                model.Run(fixture.Input.AsSpan(start * fixture.InputSize, length * fixture.InputSize), pieces.AsSpan(start * fixture.OutputSize, length * fixture.OutputSize));
+                start += length;
+            }
+
+            for (int i = 0; i < whole.Length; i++)
+                Assert.True(Math.Abs(pieces[i] - whole[i]) <= RunTolerance, $"value {i}: one Run {whole[i]}, in pieces {pieces[i]}");
+            model.Reset();
+            var again = new float[whole.Length];
+            model.Run(fixture.Input, again);
+            Assert.Equal(whole, again);
         }
     }
 }

@@ -63,15 +63,40 @@ public class EmitterTests
     }
 
     [Fact]
-    public void WeightBytesAreTheLittleEndianFloat32Bits()
+    public void TheWeightImageIsTheLittleEndianFloat32BitsOfEveryPieceOnA64ByteBoundary()
     {
-        string emitted = ModelEmitter.Emit(Request(), NetworkPlanner.Plan(Tiny()), "/project/tiny.rnn.json");
-        // The dense bias, padded to 8 rows: 0.75 then seven zeros.
-        int start = emitted.IndexOf("Layer1BiasBytes => new byte[]", StringComparison.Ordinal);
-        string line = emitted[start..].Split('\n')[2].Trim();
-        Assert.StartsWith("0x00, 0x00, 0x40, 0x3F, 0x00, 0x00, 0x00, 0x00,", line);
-        Assert.EndsWith("// 0.75f, 0f, 0f, 0f", line);
+        var plan = NetworkPlanner.Plan(Tiny());
+        string emitted = ModelEmitter.Emit(Request(), plan, "/project/tiny.rnn.json");
+        int open = emitted.IndexOf("Base64 => \"\"\"\n", StringComparison.Ordinal) + "Base64 => \"\"\"\n".Length;
+        int close = emitted.IndexOf("\"\"\"u8;", open, StringComparison.Ordinal);
+        string base64 = emitted[open..close].Replace("\n", "");
+        // The runtime's decoder, as generated code calls it.
+        float[] data = runtime::Rnn.Runtime.WeightImage.Decode(System.Text.Encoding.ASCII.GetBytes(base64), Convert.FromBase64String(base64).Length / 4);
+        int start = runtime::Rnn.Runtime.WeightImage.AlignedStart(data);
+        var layout = new WeightsEmitter.WeightLayout(plan);
+        foreach (var piece in layout.Pieces)
+        {
+            Assert.Equal(0, piece.Offset % 16);
+            Assert.Contains($"private const int {piece.Name} = {piece.Offset};", emitted);
+            for (int i = 0; i < piece.Values.Count; i++)
+                Assert.Equal(BitConverter.SingleToInt32Bits(piece.Values[i]), BitConverter.SingleToInt32Bits(data[start + piece.Offset + i]));
+        }
+
+        // The dense head (2 → 1, sigmoid) reads a padded state of 8: its one row is 1.5, -2, then zeros; bias 0.75.
+        var head = layout.Pieces.Single(p => p.Name == "Layer1Weights");
+        Assert.Equal(new[] { 1.5f, -2f, 0f, 0f, 0f, 0f, 0f, 0f }, head.Values.AsArray());
+        Assert.Equal(0.75f, layout.Pieces.Single(p => p.Name == "Layer1Bias").Values[0]);
         Assert.Equal(new byte[] { 0x00, 0x00, 0x40, 0x3F }, WeightsEmitter.LittleEndian(0.75f));
+    }
+
+    [Fact]
+    public void TheWeightImageDecoderRejectsWhatIsNotBase64OfTheStatedLength()
+    {
+        var good = System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(new byte[8]));
+        Assert.Equal(new float[2], runtime::Rnn.Runtime.WeightImage.Decode(good, 2).AsSpan(runtime::Rnn.Runtime.WeightImage.AlignedStart(runtime::Rnn.Runtime.WeightImage.Decode(good, 2)), 2).ToArray());
+        Assert.Contains("expected 12 bytes", Assert.Throws<FormatException>(() => runtime::Rnn.Runtime.WeightImage.Decode(good, 3)).Message);
+        Assert.Contains("more than 1 floats", Assert.Throws<FormatException>(() => runtime::Rnn.Runtime.WeightImage.Decode(good, 1)).Message);
+        Assert.Contains("0x21", Assert.Throws<FormatException>(() => runtime::Rnn.Runtime.WeightImage.Decode("AAAA!AAA"u8, 1)).Message);
     }
 
     private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;

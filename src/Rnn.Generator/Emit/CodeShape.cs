@@ -58,6 +58,23 @@ internal static class CodeShape
     /// </summary>
     public const int DotProductUpToUnits = 4;
 
+    /// <summary>
+    /// Inputs from which a recurrent layer's <c>Run</c> computes its input projections for a chunk of steps
+    /// ahead of the recurrence (sequence mode). With fewer, W_x x is a handful of FMAs per step and the
+    /// projection buffer's extra store and load would cost more than they save.
+    /// </summary>
+    public const int ProjectFromInputs = 8;
+
+    /// <summary>Most steps per sequence-mode chunk.</summary>
+    public const int MaxChunkSteps = 16;
+
+    /// <summary>Floats of chunk buffer (projections and layer outputs) <c>Run</c> may put on the stack: 128 KiB.</summary>
+    public const int ChunkFloats = 32 * 1024;
+
+    /// <summary>Whether a layer takes the projection path in sequence mode (see <see cref="ProjectFromInputs"/>).</summary>
+    public static bool ProjectsInputs(LayerPlan layer) =>
+        layer.Kind != LayerKind.Dense && layer.InputSize >= ProjectFromInputs;
+
     /// <summary>Rows per panel for a layer with <paramref name="units"/> outputs.</summary>
     public static int PanelWidth(int units) => units >= WidePanelFromUnits ? 16 : 8;
 

@@ -5,17 +5,26 @@ namespace Rnn.Generator.Emit;
 /// <summary>Elman RNN: h' = act(W [x; h] + b) over one packed matrix, act = tanh or relu. State: h at s[off, off+Hp).</summary>
 internal static class ElmanEmitter
 {
-    public static void Emit(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor)
+    public static void Emit(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor, bool fromProjection)
     {
         int input = layer.InputSize, hidden = layer.OutputSize, padded = layer.PaddedOutput, h = layer.StateOffset;
         string activation = LayerEmitter.Operator(layer.Activation);
-        LayerEmitter.Open(w, index, flavor);
+        LayerEmitter.Open(w, index, flavor, fromProjection);
         w.Line($"ref float state = ref {LayerEmitter.At("s", h)};");
         w.Line("ref float pre = ref t;");
         LayerEmitter.BindWeights(w, index, 0);
-        w.Line("// over inputs [x; h]");
-        var sources = new[] { new ColumnSource("x", input), new ColumnSource("state", hidden) };
-        LayerEmitter.Products(w, layer, flavor, reversed => MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "w", "b", sources, "pre", reversed));
+        if (fromProjection)
+        {
+            w.Line($"// p + W_h h (columns {input}.. of [x; h])");
+            var recurrent = new[] { new ColumnSource("state", hidden) };
+            LayerEmitter.Products(w, layer, flavor, reversed => MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "w", "p", recurrent, "pre", reversed, firstColumn: input));
+        }
+        else
+        {
+            w.Line("// over inputs [x; h]");
+            var sources = new[] { new ColumnSource("x", input), new ColumnSource("state", hidden) };
+            LayerEmitter.Products(w, layer, flavor, reversed => MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "w", "b", sources, "pre", reversed));
+        }
         if (flavor.IsScalar)
         {
             w.Line($"for (int k = 0; k < {hidden}; k++)");

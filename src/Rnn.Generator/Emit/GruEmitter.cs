@@ -9,18 +9,31 @@ namespace Rnn.Generator.Emit;
 /// </summary>
 internal static class GruEmitter
 {
-    public static void Emit(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor)
+    public static void Emit(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor, bool fromProjection)
     {
         int hidden = layer.OutputSize, padded = layer.PaddedOutput, h = layer.StateOffset, rows = 3 * padded;
-        LayerEmitter.Open(w, index, flavor);
+        LayerEmitter.Open(w, index, flavor, fromProjection);
+        w.Line($"ref float state = ref Unsafe.Add(ref s, {h});");
+        var recurrent = new[] { new ColumnSource("state", hidden) };
+        if (fromProjection)
+        {
+            // The input part W_ih x + b_ih was computed for the whole chunk; only the hidden part remains.
+            w.Line("ref float gx = ref p;");
+            w.Line("ref float gh = ref t;");
+            LayerEmitter.BindWeights(w, index, 1, "wh", "bh");
+            w.Line($"// gates r, z, n at rows 0, {padded}, {2 * padded}: the hidden part");
+            LayerEmitter.Products(w, layer, flavor, reversed => MatVecEmitter.Emit(w, flavor, layer.Matrices[1], "wh", "bh", recurrent, "gh", reversed));
+            EmitGates(w, hidden, padded, flavor);
+            w.Close();
+            return;
+        }
+
         w.Line("ref float gx = ref t;");
         w.Line($"ref float gh = ref Unsafe.Add(ref t, {rows});");
-        w.Line($"ref float state = ref Unsafe.Add(ref s, {h});");
         LayerEmitter.BindWeights(w, index, 0, "wi", "bi");
         LayerEmitter.BindWeights(w, index, 1, "wh", "bh");
         w.Line($"// gates r, z, n at rows 0, {padded}, {2 * padded}: input part, then hidden part");
         var inputs = new[] { new ColumnSource("x", layer.InputSize) };
-        var recurrent = new[] { new ColumnSource("state", hidden) };
         LayerEmitter.Products(w, layer, flavor, reversed =>
         {
             // Backward means the whole walk backward: the hidden matrix first, each one's blocks reversed.
@@ -30,7 +43,12 @@ internal static class GruEmitter
             if (!reversed)
                 MatVecEmitter.Emit(w, flavor, layer.Matrices[1], "wh", "bh", recurrent, "gh");
         });
+        EmitGates(w, hidden, padded, flavor);
+        w.Close();
+    }
 
+    private static void EmitGates(CodeWriter w, int hidden, int padded, SimdFlavor flavor)
+    {
         if (flavor.IsScalar)
         {
             using (w.Block($"for (int k = 0; k < {hidden}; k++)"))
@@ -53,7 +71,5 @@ internal static class GruEmitter
                 w.Line(flavor.Store($"{flavor.Name}.MultiplyAddEstimate(z, previous - n, n)", "state", at(0)));
             });
         }
-
-        w.Close();
     }
 }

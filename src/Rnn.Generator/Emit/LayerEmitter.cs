@@ -6,18 +6,18 @@ namespace Rnn.Generator.Emit;
 /// <summary>Shared pieces of the per-kind layer emitters: method shape, weight references, input copies.</summary>
 internal static class LayerEmitter
 {
-    public static void Emit(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor)
+    public static void Emit(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor, bool fromProjection = false)
     {
         switch (layer.Kind)
         {
             case LayerKind.Lstm:
-                LstmEmitter.Emit(w, layer, index, flavor);
+                LstmEmitter.Emit(w, layer, index, flavor, fromProjection);
                 break;
             case LayerKind.Gru:
-                GruEmitter.Emit(w, layer, index, flavor);
+                GruEmitter.Emit(w, layer, index, flavor, fromProjection);
                 break;
             case LayerKind.Rnn:
-                ElmanEmitter.Emit(w, layer, index, flavor);
+                ElmanEmitter.Emit(w, layer, index, flavor, fromProjection);
                 break;
             default:
                 DenseEmitter.Emit(w, layer, index, flavor);
@@ -27,6 +27,12 @@ internal static class LayerEmitter
 
     public static string MethodName(int index, SimdFlavor flavor) => $"Layer{index}{flavor.Name}";
 
+    /// <summary>The recurrent half of a layer's step in sequence mode: its input projection is already in <c>p</c>.</summary>
+    public static string RecurrenceName(int index, SimdFlavor flavor) => $"Layer{index}{flavor.Name}Recurrence";
+
+    /// <summary>A recurrent layer's input projection over a chunk of steps (sequence mode).</summary>
+    public static string ProjectionName(int index, SimdFlavor flavor) => $"Layer{index}{flavor.Name}Projection";
+
     public static string WeightsName(int index, int matrix) => $"Layer{index}Weights{(matrix == 0 ? "" : matrix.ToString())}";
 
     public static string BiasName(int index, int matrix) => $"Layer{index}Bias{(matrix == 0 ? "" : matrix.ToString())}";
@@ -35,6 +41,15 @@ internal static class LayerEmitter
     /// the aligned weight image, and reverse tells a streaming layer which way to walk its weights this step.</summary>
     public static void Open(CodeWriter w, int index, SimdFlavor flavor) =>
         w.Open($"private static void {MethodName(index, flavor)}(ref float x, ref float s, ref float t, ref float image, bool reverse)");
+
+    /// <summary>
+    /// Opens a recurrent layer's step method: the whole step from x, or with <paramref name="fromProjection"/>
+    /// the recurrent half only, starting from the input projection W_x x + b at p (sequence mode).
+    /// </summary>
+    public static void Open(CodeWriter w, int index, SimdFlavor flavor, bool fromProjection) =>
+        w.Open(fromProjection
+            ? $"private static void {RecurrenceName(index, flavor)}(ref float p, ref float s, ref float t, ref float image, bool reverse)"
+            : $"private static void {MethodName(index, flavor)}(ref float x, ref float s, ref float t, ref float image, bool reverse)");
 
     /// <summary>
     /// Writes a layer's products: once in order for a layer that fits in L1 (or on the scalar path), and

@@ -9,17 +9,26 @@ namespace Rnn.Generator.Emit;
 /// </summary>
 internal static class LstmEmitter
 {
-    public static void Emit(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor)
+    public static void Emit(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor, bool fromProjection)
     {
         int input = layer.InputSize, hidden = layer.OutputSize, padded = layer.PaddedOutput;
         int h = layer.StateOffset, c = h + padded;
-        LayerEmitter.Open(w, index, flavor);
+        LayerEmitter.Open(w, index, flavor, fromProjection);
         w.Line($"ref float state = ref {LayerEmitter.At("s", h)};");
         w.Line("ref float g = ref t;");
         LayerEmitter.BindWeights(w, index, 0);
-        w.Line($"// gates i, f, g, o at rows 0, {padded}, {2 * padded}, {3 * padded}, over inputs [x; h]");
-        var sources = new[] { new ColumnSource("x", input), new ColumnSource("state", hidden) };
-        LayerEmitter.Products(w, layer, flavor, reversed => MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "w", "b", sources, "g", reversed));
+        if (fromProjection)
+        {
+            w.Line($"// gates i, f, g, o at rows 0, {padded}, {2 * padded}, {3 * padded}: p + W_h h (columns {input}.. of [x; h])");
+            var recurrent = new[] { new ColumnSource("state", hidden) };
+            LayerEmitter.Products(w, layer, flavor, reversed => MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "w", "p", recurrent, "g", reversed, firstColumn: input));
+        }
+        else
+        {
+            w.Line($"// gates i, f, g, o at rows 0, {padded}, {2 * padded}, {3 * padded}, over inputs [x; h]");
+            var sources = new[] { new ColumnSource("x", input), new ColumnSource("state", hidden) };
+            LayerEmitter.Products(w, layer, flavor, reversed => MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "w", "b", sources, "g", reversed));
+        }
 
         if (flavor.IsScalar)
         {

@@ -27,6 +27,7 @@ internal static class ModelEmitter
 
         w.Open($"partial {request.TypeKeyword} {request.TypeName} : global::Rnn.Runtime.IGeneratedRnnModel");
         WriteApi(w, plan);
+        WriteRun(w, plan);
         WriteSteps(w, plan);
         for (int l = 0; l < plan.Layers.Count; l++)
         {
@@ -37,7 +38,20 @@ internal static class ModelEmitter
                     continue;
                 w.Line();
                 LayerEmitter.Emit(w, plan.Layers[l], l, flavor);
+                if (!flavor.IsScalar && CodeShape.ProjectsInputs(plan.Layers[l]))
+                {
+                    w.Line();
+                    SequenceEmitter.EmitProjection(w, plan.Layers[l], l, flavor);
+                    w.Line();
+                    LayerEmitter.Emit(w, plan.Layers[l], l, flavor, fromProjection: true);
+                }
             }
+        }
+
+        if (SequenceEmitter.Applies(plan))
+        {
+            foreach (var flavor in SimdFlavor.All.Where(f => !f.IsScalar))
+                SequenceEmitter.EmitRun(w, plan, flavor);
         }
 
         WeightsEmitter.Emit(w, plan);
@@ -131,15 +145,6 @@ internal static class ModelEmitter
             }
         }
 
-        /// <summary>Runs a whole sequence from the current state: T × <see cref="InputSize"/> values in, T × <see cref="OutputSize"/> out.</summary>
-        /// <exception cref="global::System.ArgumentException">The lengths are not whole steps or disagree on T.</exception>
-        public void Run(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
-        {
-            int steps = StepArguments.CheckRun(inputs.Length, outputs.Length, InputSize, OutputSize);
-            for (int step = 0; step < steps; step++)
-                StepBest(inputs.Slice(step * InputSize, InputSize), outputs.Slice(step * OutputSize, OutputSize));
-        }
-
         // The JIT and NativeAOT fold IsHardwareAccelerated to a constant: only one path remains.
         private void StepBest(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
         {
@@ -153,6 +158,81 @@ internal static class ModelEmitter
                 StepScalar(input, output);
         }
         """);
+
+    private static void WriteRun(CodeWriter w, NetworkPlan plan)
+    {
+        w.Line();
+        w.Lines("""
+            /// <summary>Runs a whole sequence from the current state: T × <see cref="InputSize"/> values in, T × <see cref="OutputSize"/> out.</summary>
+            /// <exception cref="global::System.ArgumentException">The lengths are not whole steps or disagree on T.</exception>
+            public void Run(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+            {
+                int steps = StepArguments.CheckRun(inputs.Length, outputs.Length, InputSize, OutputSize);
+            """);
+        if (SequenceEmitter.Applies(plan))
+        {
+            w.Lines("""
+                    // Sequence mode: input projections for chunks of steps, then the recurrence (same results as Step up to summation order).
+                    if (Vector512.IsHardwareAccelerated)
+                        RunVector512(inputs, outputs, steps);
+                    else if (Vector256.IsHardwareAccelerated)
+                        RunVector256(inputs, outputs, steps);
+                    else if (Vector128.IsHardwareAccelerated)
+                        RunVector128(inputs, outputs, steps);
+                    else
+                        RunScalar(inputs, outputs, steps);
+                }
+
+                /// <summary>Runs a whole sequence on the chosen SIMD path (tests use it to run every path on one machine).</summary>
+                /// <exception cref="global::System.ArgumentException">The lengths are not whole steps or disagree on T, or <paramref name="path"/> is not accelerated here.</exception>
+                public void Run(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, SimdPath path)
+                {
+                    int steps = StepArguments.CheckRun(inputs.Length, outputs.Length, InputSize, OutputSize);
+                    switch (path)
+                    {
+                        case SimdPath.Vector512 when Vector512.IsHardwareAccelerated:
+                            RunVector512(inputs, outputs, steps);
+                            break;
+                        case SimdPath.Vector256 when Vector256.IsHardwareAccelerated:
+                            RunVector256(inputs, outputs, steps);
+                            break;
+                        case SimdPath.Vector128 when Vector128.IsHardwareAccelerated:
+                            RunVector128(inputs, outputs, steps);
+                            break;
+                        case SimdPath.Scalar:
+                            RunScalar(inputs, outputs, steps);
+                            break;
+                        default:
+                            throw new global::System.ArgumentException($"The {path} path is not hardware-accelerated on this machine; the best here is {ActivePath}.", nameof(path));
+                    }
+                }
+
+                // The scalar path is the reference: one step at a time.
+                private void RunScalar(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int steps)
+                {
+                    for (int step = 0; step < steps; step++)
+                        StepScalar(inputs.Slice(step * InputSize, InputSize), outputs.Slice(step * OutputSize, OutputSize));
+                }
+                """);
+        }
+        else
+        {
+            w.Lines("""
+                    for (int step = 0; step < steps; step++)
+                        StepBest(inputs.Slice(step * InputSize, InputSize), outputs.Slice(step * OutputSize, OutputSize));
+                }
+
+                /// <summary>Runs a whole sequence on the chosen SIMD path (tests use it to run every path on one machine).</summary>
+                /// <exception cref="global::System.ArgumentException">The lengths are not whole steps or disagree on T, or <paramref name="path"/> is not accelerated here.</exception>
+                public void Run(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, SimdPath path)
+                {
+                    int steps = StepArguments.CheckRun(inputs.Length, outputs.Length, InputSize, OutputSize);
+                    for (int step = 0; step < steps; step++)
+                        Step(inputs.Slice(step * InputSize, InputSize), outputs.Slice(step * OutputSize, OutputSize), path);
+                }
+                """);
+        }
+    }
 
     private static void WriteSteps(CodeWriter w, NetworkPlan plan)
     {
