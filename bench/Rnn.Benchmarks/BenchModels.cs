@@ -69,14 +69,27 @@ public partial struct Gru1x128;
 [RnnModel("Models/gru_64x64.rnn.json")]
 public partial struct Gru64x64;
 
+// Written at build time (bench/Directory.Build.targets): too large to commit.
+[RnnModel("Models/large/lstm_1x256.rnn.json")]
+public partial struct Lstm1x256;
+
+[RnnModel("Models/large/lstm_1x512.rnn.json")]
+public partial struct Lstm1x512;
+
+[RnnModel("Models/large/gru_1x256.rnn.json")]
+public partial struct Gru1x256;
+
+[RnnModel("Models/large/gru_1x512.rnn.json")]
+public partial struct Gru1x512;
+
 /// <summary>The benchmark models by name, with a runner for each one's generated code.</summary>
 public static class BenchModels
 {
     /// <summary>Names in the order the result table lists them.</summary>
     public static readonly string[] Names =
     {
-        "lstm_1x8", "lstm_1x16", "lstm_1x32", "lstm_1x37", "lstm_1x64", "lstm_1x128", "lstm_64x64",
-        "gru_1x8", "gru_1x16", "gru_1x32", "gru_1x37", "gru_1x64", "gru_1x128", "gru_64x64",
+        "lstm_1x8", "lstm_1x16", "lstm_1x32", "lstm_1x37", "lstm_1x64", "lstm_1x128", "lstm_64x64", "lstm_1x256", "lstm_1x512",
+        "gru_1x8", "gru_1x16", "gru_1x32", "gru_1x37", "gru_1x64", "gru_1x128", "gru_64x64", "gru_1x256", "gru_1x512",
         "rnn_1x8", "rnn_1x16", "rnn_1x32", "rnn_1x37", "rnn_1x64", "rnn_1x128", "rnn_64x64",
     };
 
@@ -103,6 +116,10 @@ public static class BenchModels
         "gru_1x64" => new GeneratedRunner<Gru1x64>(),
         "gru_1x128" => new GeneratedRunner<Gru1x128>(),
         "gru_64x64" => new GeneratedRunner<Gru64x64>(),
+        "lstm_1x256" => new GeneratedRunner<Lstm1x256>(),
+        "lstm_1x512" => new GeneratedRunner<Lstm1x512>(),
+        "gru_1x256" => new GeneratedRunner<Gru1x256>(),
+        "gru_1x512" => new GeneratedRunner<Gru1x512>(),
         _ => throw new ArgumentException($"No generated model named {name}.", nameof(name)),
     };
 }

@@ -42,7 +42,7 @@ internal static class DiagnosticDescriptors
         "Model descriptor path is missing", "The [RnnModel] attribute needs the descriptor's path as a non-empty string");
 
     public static readonly DiagnosticDescriptor ModelTooLarge = Error("RNN0011",
-        "Model too large to generate", "'{0}' packs {1} weights, more than the {2} the generator embeds in source; load it at run time with InterpretedModel.Load instead");
+        "Model too large to generate", "'{0}' packs {1} weights, more than the {2} one generated weight image holds; load it at run time with InterpretedModel.Load instead");
 
     public static readonly DiagnosticDescriptor InvalidNativePrefix = Error("RNN0012",
         "Invalid native export prefix", "NativeExportPrefix '{0}' is not a C identifier; use letters, digits and '_', not starting with a digit (for example \"kws\")");
