@@ -64,9 +64,19 @@ public class InterpreterContractTests
     [Fact]
     public void ForcingAPathThisMachineLacksIsAnError()
     {
-        if (SimdCapabilities.Best == SimdPath.Vector256)
-            return; // Every path is available; nothing to reject on this machine.
-        Assert.Throws<ArgumentException>(() => Load("gru_i1_h16", SimdPath.Vector256));
+        foreach (var path in Enum.GetValues<SimdPath>().Append((SimdPath)42))
+        {
+            if (SimdCapabilities.IsSupported(path))
+            {
+                Assert.Equal(path, Load("gru_i1_h16", path).Path);
+                continue;
+            }
+
+            var e = Assert.Throws<ArgumentException>(() => Load("gru_i1_h16", path));
+            Assert.StartsWith($"The {path} path is not hardware-accelerated on this machine; the best here is {SimdCapabilities.Best}.", e.Message);
+        }
+
+        Assert.False(SimdCapabilities.IsSupported((SimdPath)42));
     }
 
     [Fact]

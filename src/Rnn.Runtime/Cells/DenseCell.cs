@@ -12,12 +12,12 @@ internal sealed class DenseCell : Cell
     private readonly float[] _bias;
     private readonly Activation _activation;
 
-    public DenseCell(DenseLayerDescriptor layer)
+    public DenseCell(DenseLayerDescriptor layer, int panelWidth = PackedMatrix.DefaultPanelWidth)
         : base(layer.InputSize, layer.Units)
     {
-        int rows = PackedMatrix.Pad(layer.Units), columns = layer.InputSize;
+        int rows = PackedMatrix.Pad(layer.Units, panelWidth), columns = layer.InputSize;
         float[] weight = layer.WeightArray;
-        _weights = PackedMatrix.Pack(rows, columns, (r, j) => r < layer.Units ? weight[r * columns + j] : 0f);
+        _weights = PackedMatrix.Pack(rows, columns, (r, j) => r < layer.Units ? weight[r * columns + j] : 0f, panelWidth);
         _bias = new float[rows];
         Array.Copy(layer.BiasArray, _bias, layer.Units);
         _activation = layer.Activation;

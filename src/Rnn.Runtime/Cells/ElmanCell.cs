@@ -15,10 +15,10 @@ internal sealed class ElmanCell : Cell
     private readonly float[] _bias;
     private readonly Activation _nonlinearity;
 
-    public ElmanCell(RecurrentLayerDescriptor layer)
+    public ElmanCell(RecurrentLayerDescriptor layer, int panelWidth = PackedMatrix.DefaultPanelWidth)
         : base(layer.InputSize, layer.HiddenSize)
     {
-        (_weights, _bias, _) = GatePacking.PackCombined(layer);
+        (_weights, _bias, _) = GatePacking.PackCombined(layer, panelWidth);
         _nonlinearity = layer.Nonlinearity;
     }
 

@@ -19,11 +19,11 @@ internal sealed class GruCell : Cell
     private readonly float[] _hiddenBias;
     private readonly int _paddedHidden;
 
-    public GruCell(RecurrentLayerDescriptor layer)
+    public GruCell(RecurrentLayerDescriptor layer, int panelWidth = PackedMatrix.DefaultPanelWidth)
         : base(layer.InputSize, layer.HiddenSize)
     {
-        (_inputWeights, _inputBias, _paddedHidden) = GatePacking.Pack(layer, layer.WeightIhArray, layer.InputSize, layer.BiasIhArray);
-        (_hiddenWeights, _hiddenBias, _) = GatePacking.Pack(layer, layer.WeightHhArray, layer.HiddenSize, layer.BiasHhArray);
+        (_inputWeights, _inputBias, _paddedHidden) = GatePacking.Pack(layer, layer.WeightIhArray, layer.InputSize, layer.BiasIhArray, panelWidth);
+        (_hiddenWeights, _hiddenBias, _) = GatePacking.Pack(layer, layer.WeightHhArray, layer.HiddenSize, layer.BiasHhArray, panelWidth);
     }
 
     public override int StateLength => _paddedHidden;

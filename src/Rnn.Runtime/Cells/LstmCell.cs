@@ -18,10 +18,10 @@ internal sealed class LstmCell : Cell
     private readonly float[] _bias;
     private readonly int _paddedHidden;
 
-    public LstmCell(RecurrentLayerDescriptor layer)
+    public LstmCell(RecurrentLayerDescriptor layer, int panelWidth = PackedMatrix.DefaultPanelWidth)
         : base(layer.InputSize, layer.HiddenSize)
     {
-        (_weights, _bias, _paddedHidden) = GatePacking.PackCombined(layer);
+        (_weights, _bias, _paddedHidden) = GatePacking.PackCombined(layer, panelWidth);
     }
 
     public override int StateLength => 2 * _paddedHidden;

@@ -31,12 +31,15 @@ public sealed class InterpretedModel
         Cells = new Cell[descriptor.Layers.Count];
         for (int l = 0; l < Cells.Length; l++)
         {
+            // On the Vector512 path, layers of 16 units or more pack 16-row panels (one Vector512 each);
+            // narrower ones keep 8-row panels and run the Vector256 kernels.
+            int panel = path == SimdPath.Vector512 && descriptor.Layers[l].OutputSize >= 16 ? 16 : PackedMatrix.DefaultPanelWidth;
             Cells[l] = descriptor.Layers[l] switch
             {
-                RecurrentLayerDescriptor { Kind: LayerKind.Lstm } lstm => new LstmCell(lstm),
-                RecurrentLayerDescriptor { Kind: LayerKind.Gru } gru => new GruCell(gru),
-                RecurrentLayerDescriptor rnn => new ElmanCell(rnn),
-                DenseLayerDescriptor dense => new DenseCell(dense),
+                RecurrentLayerDescriptor { Kind: LayerKind.Lstm } lstm => new LstmCell(lstm, panel),
+                RecurrentLayerDescriptor { Kind: LayerKind.Gru } gru => new GruCell(gru, panel),
+                RecurrentLayerDescriptor rnn => new ElmanCell(rnn, panel),
+                DenseLayerDescriptor dense => new DenseCell(dense, panel),
                 _ => throw new ArgumentException($"Layer {l} has an unknown kind.", nameof(descriptor)),
             };
         }

@@ -1,5 +1,4 @@
 using System;
-using Rnn.Runtime.Kernels;
 
 namespace Rnn.Runtime.Interpreter;
 
@@ -70,8 +69,7 @@ public sealed class ModelState : IRnnModel
     private void StepUnchecked(ReadOnlySpan<float> input, Span<float> output)
     {
         var cells = _model.Cells;
-        // The interpreter's widest kernels are Vector256; on AVX-512 machines they run as such.
-        var path = _model.Path == SimdPath.Vector512 ? SimdPath.Vector256 : _model.Path;
+        var path = _model.Path;
         Span<float> scratch = _scratch;
         ReadOnlySpan<float> x = input;
         if (_model.Mean is { } mean)

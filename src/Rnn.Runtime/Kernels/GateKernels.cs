@@ -20,7 +20,23 @@ internal static class GateKernels
         ref float hs = ref MemoryMarshal.GetReference(h);
         ref float cs = ref MemoryMarshal.GetReference(c);
         int k = 0;
-        if (path == SimdPath.Vector256)
+        if (path == SimdPath.Vector512)
+        {
+            for (; k + 16 <= padded; k += 16)
+            {
+                nuint u = (nuint)k;
+                var i = SigmoidOperator.Invoke(Vector512.LoadUnsafe(ref g, u));
+                var f = SigmoidOperator.Invoke(Vector512.LoadUnsafe(ref g, u + (nuint)padded));
+                var candidate = TanhOperator.Invoke(Vector512.LoadUnsafe(ref g, u + (nuint)(2 * padded)));
+                var o = SigmoidOperator.Invoke(Vector512.LoadUnsafe(ref g, u + (nuint)(3 * padded)));
+                var cell = Vector512.MultiplyAddEstimate(f, Vector512.LoadUnsafe(ref cs, u), i * candidate);
+                cell.StoreUnsafe(ref cs, u);
+                (o * TanhOperator.Invoke(cell)).StoreUnsafe(ref hs, u);
+            }
+        }
+
+        // Vector256 for the whole layer, or for an 8-unit tail after Vector512.
+        if (path is SimdPath.Vector256 or SimdPath.Vector512)
         {
             for (; k < padded; k += 8)
             {
@@ -68,7 +84,19 @@ internal static class GateKernels
         ref float r = ref MemoryMarshal.GetReference(gh);
         ref float hs = ref MemoryMarshal.GetReference(h);
         int k = 0;
-        if (path == SimdPath.Vector256)
+        if (path == SimdPath.Vector512)
+        {
+            for (; k + 16 <= padded; k += 16)
+            {
+                nuint u = (nuint)k, z = u + (nuint)padded, n = u + (nuint)(2 * padded);
+                var reset = SigmoidOperator.Invoke(Vector512.LoadUnsafe(ref x, u) + Vector512.LoadUnsafe(ref r, u));
+                var update = SigmoidOperator.Invoke(Vector512.LoadUnsafe(ref x, z) + Vector512.LoadUnsafe(ref r, z));
+                var candidate = TanhOperator.Invoke(Vector512.MultiplyAddEstimate(reset, Vector512.LoadUnsafe(ref r, n), Vector512.LoadUnsafe(ref x, n)));
+                Vector512.MultiplyAddEstimate(update, Vector512.LoadUnsafe(ref hs, u) - candidate, candidate).StoreUnsafe(ref hs, u);
+            }
+        }
+
+        if (path is SimdPath.Vector256 or SimdPath.Vector512)
         {
             for (; k < padded; k += 8)
             {
@@ -107,7 +135,13 @@ internal static class GateKernels
         ref float s = ref MemoryMarshal.GetReference(source);
         ref float d = ref MemoryMarshal.GetReference(destination);
         int k = 0, length = source.Length;
-        if (path == SimdPath.Vector256)
+        if (path == SimdPath.Vector512)
+        {
+            for (; k + 16 <= length; k += 16)
+                TOperator.Invoke(Vector512.LoadUnsafe(ref s, (nuint)k)).StoreUnsafe(ref d, (nuint)k);
+        }
+
+        if (path is SimdPath.Vector256 or SimdPath.Vector512)
         {
             for (; k + 8 <= length; k += 8)
                 TOperator.Invoke(Vector256.LoadUnsafe(ref s, (nuint)k)).StoreUnsafe(ref d, (nuint)k);

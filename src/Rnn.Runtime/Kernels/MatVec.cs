@@ -20,10 +20,18 @@ internal static class MatVec
     {
         if (x.Length != matrix.Columns || bias.Length != matrix.Rows || y.Length < matrix.Rows)
             throw new ArgumentException("Matrix, bias, input and output sizes disagree.");
-        if (matrix.PanelWidth != PackedMatrix.DefaultPanelWidth)
-            throw new ArgumentException("The interpreter's kernels take 8-row panels.", nameof(matrix));
+        if (matrix.PanelWidth == 16)
+        {
+            // 16-row panels are packed only for the Vector512 path.
+            if (path != SimdPath.Vector512)
+                throw new ArgumentException("A matrix of 16-row panels runs on the Vector512 path only.", nameof(path));
+            MultiplyVector512(matrix, bias, x, y, reverse);
+            return;
+        }
+
         switch (path)
         {
+            case SimdPath.Vector512:
             case SimdPath.Vector256:
                 MultiplyVector256(matrix, bias, x, y, reverse);
                 break;
@@ -39,7 +47,7 @@ internal static class MatVec
     /// <summary>The reference the vector paths are tested against: the same packed layout, one multiply-add at a time.</summary>
     public static void MultiplyScalar(PackedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y)
     {
-        const int W = PackedMatrix.DefaultPanelWidth;
+        int W = matrix.PanelWidth;
         var data = matrix.Data;
         int columns = matrix.Columns;
         for (int panel = 0; panel < matrix.Rows / W; panel++)
@@ -125,6 +133,89 @@ internal static class MatVec
                 a1 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref p1, offset), xj, a1);
                 a2 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref p2, offset), xj, a2);
                 a3 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref p3, offset), xj, a3);
+            }
+
+            a0 += e0;
+            a1 += e1;
+            a2 += e2;
+            a3 += e3;
+            a0.StoreUnsafe(ref ys, (nuint)(panel * W));
+            a1.StoreUnsafe(ref ys, (nuint)(panel * W + W));
+            a2.StoreUnsafe(ref ys, (nuint)(panel * W + 2 * W));
+            a3.StoreUnsafe(ref ys, (nuint)(panel * W + 3 * W));
+        }
+    }
+
+    // 16-row panels, one Vector512 each; otherwise the Vector256 kernel above at twice the width.
+    private static void MultiplyVector512(PackedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y, bool reverse)
+    {
+        const int W = 16;
+        int columns = matrix.Columns, panels = matrix.Rows / W, stride = W * columns;
+        ref float w = ref MemoryMarshal.GetArrayDataReference(matrix.Data);
+        ref float xs = ref MemoryMarshal.GetReference(x);
+        ref float b = ref MemoryMarshal.GetReference(bias);
+        ref float ys = ref MemoryMarshal.GetReference(y);
+        int blocks = (panels + 3) / 4;
+        for (int block = 0; block < blocks; block++)
+        {
+            int panel = 4 * (reverse ? blocks - 1 - block : block);
+            if (panel + 4 > panels)
+            {
+                for (; panel < panels; panel++)
+                {
+                    ref float p = ref Unsafe.Add(ref w, panel * stride);
+                    var a = Vector512.LoadUnsafe(ref b, (nuint)(panel * W));
+                    Vector512<float> e = default;
+                    int j = 0, pairs = columns >= SplitFromColumns ? columns & ~1 : 0;
+                    for (; j < pairs; j += 2)
+                    {
+                        a = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref p, (nuint)(j * W)), Vector512.Create(Unsafe.Add(ref xs, j)), a);
+                        e = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref p, (nuint)(j * W + W)), Vector512.Create(Unsafe.Add(ref xs, j + 1)), e);
+                    }
+
+                    for (; j < columns; j++)
+                        a = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref p, (nuint)(j * W)), Vector512.Create(Unsafe.Add(ref xs, j)), a);
+                    (a + e).StoreUnsafe(ref ys, (nuint)(panel * W));
+                }
+
+                continue;
+            }
+
+            ref float p0 = ref Unsafe.Add(ref w, panel * stride);
+            ref float p1 = ref Unsafe.Add(ref p0, stride);
+            ref float p2 = ref Unsafe.Add(ref p1, stride);
+            ref float p3 = ref Unsafe.Add(ref p2, stride);
+            var a0 = Vector512.LoadUnsafe(ref b, (nuint)(panel * W));
+            var a1 = Vector512.LoadUnsafe(ref b, (nuint)(panel * W + W));
+            var a2 = Vector512.LoadUnsafe(ref b, (nuint)(panel * W + 2 * W));
+            var a3 = Vector512.LoadUnsafe(ref b, (nuint)(panel * W + 3 * W));
+            // Even and odd inputs in separate chains: eight FMAs in flight and half the dependency chain.
+            // Below SplitFromColumns the chains are short anyway and the split measured slower.
+            Vector512<float> e0 = default, e1 = default, e2 = default, e3 = default;
+            int column = 0, paired = columns >= SplitFromColumns ? columns & ~1 : 0;
+            for (; column < paired; column += 2)
+            {
+                var xj = Vector512.Create(Unsafe.Add(ref xs, column));
+                var xk = Vector512.Create(Unsafe.Add(ref xs, column + 1));
+                nuint offset = (nuint)(column * W);
+                a0 = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref p0, offset), xj, a0);
+                a1 = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref p1, offset), xj, a1);
+                a2 = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref p2, offset), xj, a2);
+                a3 = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref p3, offset), xj, a3);
+                e0 = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref p0, offset + W), xk, e0);
+                e1 = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref p1, offset + W), xk, e1);
+                e2 = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref p2, offset + W), xk, e2);
+                e3 = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref p3, offset + W), xk, e3);
+            }
+
+            for (; column < columns; column++)
+            {
+                var xj = Vector512.Create(Unsafe.Add(ref xs, column));
+                nuint offset = (nuint)(column * W);
+                a0 = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref p0, offset), xj, a0);
+                a1 = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref p1, offset), xj, a1);
+                a2 = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref p2, offset), xj, a2);
+                a3 = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref p3, offset), xj, a3);
             }
 
             a0 += e0;

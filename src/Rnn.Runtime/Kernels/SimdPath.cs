@@ -15,8 +15,9 @@ public enum SimdPath
     Vector256,
 
     /// <summary>
-    /// 512-bit vectors: AVX-512 on x64 (Intel servers, AMD Zen 4 and 5). Generated code uses them for layers
-    /// of 16 units or more and Vector256 for narrower ones; the interpreter runs its Vector256 kernels.
+    /// 512-bit vectors: AVX-512 on x64 (Intel servers, AMD Zen 4 and 5). Generated code and interpreter use
+    /// them for layers of 16 units or more and Vector256 for narrower ones (a 16-lane vector would be half
+    /// padding).
     /// </summary>
     Vector512,
 }
@@ -37,6 +38,7 @@ public static class SimdCapabilities
         SimdPath.Vector512 => Vector512.IsHardwareAccelerated,
         SimdPath.Vector256 => Vector256.IsHardwareAccelerated,
         SimdPath.Vector128 => Vector128.IsHardwareAccelerated,
-        _ => true,
+        SimdPath.Scalar => true,
+        _ => false,
     };
 }
