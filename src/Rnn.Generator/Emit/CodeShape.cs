@@ -31,6 +31,12 @@ internal static class CodeShape
     public const int FmasInFlight = 8;
 
     /// <summary>
+    /// The same with AVX-512's 32 vector registers: twice as many chains halve each chain's length, which
+    /// is what bounds a block whose inputs are few (a step waits for the last FMA of the longest chain).
+    /// </summary>
+    public const int FmasInFlightWithAvx512 = 16;
+
+    /// <summary>
     /// Accumulator vectors per block of rows. Eight plus a broadcast input fits the 16 vector registers
     /// of AVX2 without spills; each input broadcast is then shared by eight FMAs.
     /// </summary>
@@ -87,10 +93,12 @@ internal static class CodeShape
         return block;
     }
 
-    /// <summary>Chains per accumulator so a block keeps about <see cref="FmasInFlight"/> FMAs in flight.</summary>
-    public static int Chains(int blockVectors, int columns)
+    /// <summary>Chains per accumulator so a block keeps about <see cref="FmasInFlight"/> FMAs in flight
+    /// (<see cref="FmasInFlightWithAvx512"/> on the Vector512 path).</summary>
+    public static int Chains(int blockVectors, int columns, int width)
     {
-        int chains = Math.Max(1, Math.Min(MaxChains, FmasInFlight / blockVectors));
+        int inFlight = width == 16 ? FmasInFlightWithAvx512 : FmasInFlight;
+        int chains = Math.Max(1, Math.Min(MaxChains, inFlight / blockVectors));
         // A chain needs a few inputs to pay for its zeroing and final add.
         while (chains > 1 && columns < 4 * chains)
             chains /= 2;

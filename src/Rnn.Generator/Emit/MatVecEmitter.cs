@@ -50,7 +50,7 @@ internal static class MatVecEmitter
         int columns = 0;
         foreach (var source in sources)
             columns += source.Count;
-        var shape = new BlockShape(flavor, matrix, block, CodeShape.Chains(block, columns), firstColumn, columns);
+        var shape = new BlockShape(flavor, matrix, block, CodeShape.Chains(block, columns, width), firstColumn, columns);
         int fullBlocks = vectors / block, rest = vectors % block;
         long weightsPerBlock = (long)block * width * matrix.Columns;
         int rowsPerBlock = block * width;
@@ -93,7 +93,7 @@ internal static class MatVecEmitter
     private static void EmitBlock(CodeWriter w, BlockShape shape, int count, string weights, string initial, string y, string weightOffset, string rowOffset, IReadOnlyList<ColumnSource> sources)
     {
         var flavor = shape.Flavor;
-        int chains = count == shape.BlockVectors ? shape.Chains : CodeShape.Chains(count, shape.SourceColumns);
+        int chains = count == shape.BlockVectors ? shape.Chains : CodeShape.Chains(count, shape.SourceColumns, flavor.Width);
         w.Line($"ref float wb = ref {Offset(weights, weightOffset)};");
         w.Line($"ref float yb = ref {Offset(y, rowOffset)};");
         string start = initial == y ? "yb" : Offset(initial, rowOffset);
