@@ -1,0 +1,48 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
+using Rnn.Benchmarks;
+using Rnn.Runtime.Interpreter;
+
+namespace Rnn.StepTimer;
+
+/// <summary>Generated code or the interpreter, through the benchmark suite's runners; state carries over from call to call.</summary>
+internal sealed class RunnerContender(Func<IStepRunner> create, string path, TimingInput input) : Contender
+{
+    private readonly IStepRunner _runner = create();
+    private readonly float[] _outputs = new float[input.StepsPerCall];
+
+    public override string Path => path;
+
+    /// <summary>The generated struct for <paramref name="model"/>; its path is the struct's static <c>ActivePath</c>.</summary>
+    public static RunnerContender Generated(string model, TimingInput input) =>
+        new(() => BenchModels.Generated(model), ActivePath(BenchModels.Generated(model).GetType().GetGenericArguments()[0]), input);
+
+    /// <summary>The interpreter on the descriptor at <paramref name="descriptorPath"/>; its path is <see cref="InterpretedModel.Path"/>.</summary>
+    public static RunnerContender Interpreter(string descriptorPath, TimingInput input)
+    {
+        var model = InterpretedModel.Load(descriptorPath);
+        return new RunnerContender(() => new InterpreterRunner(model.CreateState()), model.Path.ToString(), input);
+    }
+
+    public override double Checksum(float[] inputs, int steps)
+    {
+        var outputs = new float[steps];
+        create().Run(inputs, outputs);
+        double sum = 0;
+        foreach (float y in outputs)
+            sum += y;
+        return sum;
+    }
+
+    public override float RunCall(int call)
+    {
+        _runner.Run(input.Call(call), _outputs);
+        return _outputs[^1];
+    }
+
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "TrimmerRootAssembly keeps every member of this assembly, the generated structs included.")]
+    private static string ActivePath(Type model) =>
+        model.GetProperty("ActivePath", BindingFlags.Public | BindingFlags.Static)?.GetValue(null)?.ToString()
+        ?? throw new InvalidOperationException($"{model.Name} has no static ActivePath.");
+}
