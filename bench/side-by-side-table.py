@@ -11,12 +11,13 @@ import sys
 from collections import defaultdict
 
 RTNEURAL = ["rtneural-xsimd-v3", "rtneural-xsimd-native", "rtneural-eigen-v3", "rtneural-eigen-native"]
-DOTNET = ["generated-jit", "generated-aot-v3", "generated-aot-native", "interpreter", "onnx"]
+DOTNET = ["generated-jit", "generated-aot-v3", "generated-aot-native", "interpreter", "generated-run-jit", "onnx"]
 HEADINGS = {
     "rtneural-xsimd-v3": "RTNeural xsimd v3", "rtneural-xsimd-native": "RTNeural xsimd native",
     "rtneural-eigen-v3": "RTNeural Eigen v3", "rtneural-eigen-native": "RTNeural Eigen native",
     "generated-jit": "generated JIT", "generated-aot-v3": "generated AOT v3",
     "generated-aot-native": "generated AOT native", "interpreter": "interpreter (JIT)",
+    "generated-run-jit": "generated Run (sequence mode), JIT",
     "onnx": "ONNX Runtime, whole sequence",
 }
 # RTNeural's own tanh/sigmoid (Eigen's, xsimd's) and ONNX Runtime's differ from ours in the last bits;
@@ -73,7 +74,8 @@ def main(path):
 
     print()
     print("Medians over repeats, ns per step of RNN(I→H) + Dense(H→1). generated = the better of generated JIT and")
-    print("generated AOT native. SIMD paths and backends: "
+    print("generated AOT native, one Step per sample (as RTNeural's forward); 'generated Run' calls Run on 64 samples")
+    print("at a time (sequence mode for layers with 8+ inputs). SIMD paths and backends: "
           + "; ".join(f"{HEADINGS[c]}: {', '.join(sorted(paths[c]))}" for c in columns) + ".")
     print()
     print(f"Checksums (sum of the first 1000 outputs from zero state), largest relative difference from generated JIT:")

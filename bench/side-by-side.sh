@@ -72,6 +72,7 @@ contenders=(
     "generated-jit|$out/jit/Rnn.StepTimer --contender generated --warmup-seconds $warmup"
     "generated-aot-v3|$out/aot-x86-64-v3/Rnn.StepTimer --contender generated --warmup-seconds $native_warmup"
     "generated-aot-native|$out/aot-native/Rnn.StepTimer --contender generated --warmup-seconds $native_warmup"
+    "generated-run-jit|$out/jit/Rnn.StepTimer --contender generated-run --warmup-seconds $warmup"
     "interpreter|$out/jit/Rnn.StepTimer --contender interpreter --warmup-seconds $warmup"
 )
 if [[ $have_onnx == 1 ]]; then

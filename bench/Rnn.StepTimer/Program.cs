@@ -22,7 +22,8 @@ var input = new TimingInput(inputSize, options.StepsPerCall);
 
 using Contender contender = options.Contender switch
 {
-    "generated" => RunnerContender.Generated(options.Model, input),
+    "generated" => RunnerContender.Generated(options.Model, input, sequence: false),
+    "generated-run" => RunnerContender.Generated(options.Model, input, sequence: true),
     "interpreter" => RunnerContender.Interpreter(descriptorPath, input),
 #if ONNX_RUNTIME
     "onnx" => new OnnxContender(options.OnnxPath ?? Path.Combine("artifacts", "onnx", options.Model + ".onnx"), input),

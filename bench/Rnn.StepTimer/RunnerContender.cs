@@ -14,9 +14,9 @@ internal sealed class RunnerContender(Func<IStepRunner> create, string path, Tim
 
     public override string Path => path;
 
-    /// <summary>The generated struct for <paramref name="model"/>; its path is the struct's static <c>ActivePath</c>.</summary>
-    public static RunnerContender Generated(string model, TimingInput input) =>
-        new(() => BenchModels.Generated(model), ActivePath(BenchModels.Generated(model).GetType().GetGenericArguments()[0]), input);
+    /// <summary>The generated struct for <paramref name="model"/>, stepped or run in sequence mode; its path is the struct's static <c>ActivePath</c>.</summary>
+    public static RunnerContender Generated(string model, TimingInput input, bool sequence) =>
+        new(() => BenchModels.Generated(model, sequence), ActivePath(BenchModels.Generated(model).GetType().GetGenericArguments()[0]), input);
 
     /// <summary>The interpreter on the descriptor at <paramref name="descriptorPath"/>; its path is <see cref="InterpretedModel.Path"/>.</summary>
     public static RunnerContender Interpreter(string descriptorPath, TimingInput input)

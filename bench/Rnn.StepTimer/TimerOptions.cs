@@ -5,13 +5,13 @@ using System.IO;
 namespace Rnn.StepTimer;
 
 /// <summary>
-/// The command line: <c>--model lstm_1x32 --contender generated|interpreter|onnx [--onnx FILE] --warmup-seconds 2
+/// The command line: <c>--model lstm_1x32 --contender generated|generated-run|interpreter|onnx [--onnx FILE] --warmup-seconds 2
 /// --seconds 2 --steps-per-call 64 [--models-dir bench/Rnn.Benchmarks/Models]</c>.
 /// </summary>
 internal sealed record TimerOptions(string Model, string Contender, string? OnnxPath, double WarmUpSeconds, double Seconds, int StepsPerCall, string ModelsDirectory)
 {
     public const string Usage =
-        "usage: Rnn.StepTimer --model lstm_1x32 --contender generated|interpreter|onnx [--onnx FILE] " +
+        "usage: Rnn.StepTimer --model lstm_1x32 --contender generated|generated-run|interpreter|onnx [--onnx FILE] " +
         "[--warmup-seconds 2] [--seconds 2] [--steps-per-call 64] [--models-dir bench/Rnn.Benchmarks/Models]";
 
     /// <summary>Parses <paramref name="args"/>; null with a message on stderr when they are wrong.</summary>
@@ -39,8 +39,8 @@ internal sealed record TimerOptions(string Model, string Contender, string? Onnx
             }
         }
 
-        if (model is null || contender is not ("generated" or "interpreter" or "onnx"))
-            return Fail("--model and --contender generated|interpreter|onnx are required");
+        if (model is null || contender is not ("generated" or "generated-run" or "interpreter" or "onnx"))
+            return Fail("--model and --contender generated|generated-run|interpreter|onnx are required");
         return new TimerOptions(model, contender, onnx, warmUp, seconds, stepsPerCall, modelsDirectory);
     }
 
