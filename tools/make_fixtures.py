@@ -46,6 +46,10 @@ MODELS = [
     ("gru_norm_i3_h10", 3, [("gru", 10, None), ("dense", 1, "linear")], True, 1.0),
     ("mixed_norm_i6", 6, [("lstm", 24, None), ("gru", 17, None), ("rnn", 11, "relu"),
                           ("dense", 8, "relu"), ("dense", 3, "softmax")], True, 1.0),
+    # Sequence mode's layer-by-layer Run: normalised input, three recurrent layers with 8+ inputs (input
+    # projections ahead of the recurrence), narrow dense layers in dot-product form.
+    ("seq_norm_i12", 12, [("lstm", 24, None), ("rnn", 16, "tanh"), ("gru", 18, None),
+                          ("dense", 3, "tanh"), ("dense", 2, "softmax")], True, 1.0),
 ]
 
 ACTIVATIONS = {

@@ -37,6 +37,7 @@ public class GeneratedModelTests
         ["rnn_relu_i3_h13"] = new ModelCheck<RnnReluI3H13>(),
         ["rnn_tanh_i16_h64"] = new ModelCheck<RnnTanhI16H64>(),
         ["rnn_tanh_i1_h1"] = new ModelCheck<RnnTanhI1H1>(),
+        ["seq_norm_i12"] = new ModelCheck<SeqNormI12>(),
     };
 
     public static TheoryData<string> Fixtures() => GoldenFixture.All();

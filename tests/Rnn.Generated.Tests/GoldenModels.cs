@@ -53,3 +53,6 @@ public partial struct SineForecaster;
 // The same model with C entry points (sine_*), as samples/NativeLibrary builds it.
 [RnnModel("examples/sine-forecaster.rnn.json", NativeExportPrefix = "sine")]
 public partial struct SineNative;
+
+[RnnModel("../Fixtures/golden/seq_norm_i12.rnn.json")]
+public partial struct SeqNormI12;
