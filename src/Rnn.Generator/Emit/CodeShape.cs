@@ -74,8 +74,12 @@ internal static class CodeShape
     /// <summary>Most steps per sequence-mode chunk.</summary>
     public const int MaxChunkSteps = 16;
 
-    /// <summary>Floats of chunk buffer (projections and layer outputs) <c>Run</c> may put on the stack: 128 KiB.</summary>
-    public const int ChunkFloats = 32 * 1024;
+    /// <summary>
+    /// Floats of chunk buffer (projections and layer outputs) <c>Run</c> may put on the caller's stack:
+    /// 32 KiB, small next to any thread's stack (C hosts call <c>run</c> from audio threads too); 16 steps of
+    /// an LSTM with 64 units take 24 KiB, an LSTM with 512 units gets 4 steps per chunk.
+    /// </summary>
+    public const int ChunkFloats = 8 * 1024;
 
     /// <summary>Whether a layer takes the projection path in sequence mode (see <see cref="ProjectFromInputs"/>).</summary>
     public static bool ProjectsInputs(LayerPlan layer) =>
