@@ -43,6 +43,7 @@ public class StepLatencyBenchmarks
         _interpreter = new InterpreterRunner(InterpretedModel.FromDescriptor(descriptor).CreateState());
         _naive = new NaiveModel(descriptor);
         Console.WriteLine($"// SIMD path: {SimdCapabilities.Best} (Vector256 accelerated: {System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated})");
+        JitWarmup.Run(() => Generated(), () => Interpreter(), () => NaiveScalar());
     }
 
     [Benchmark(OperationsPerInvoke = Steps)]

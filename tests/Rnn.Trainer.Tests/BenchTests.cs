@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Rnn.Trainer.Bench;
+using Rnn.Trainer.Cli;
 using Xunit;
 
 namespace Rnn.Trainer.Tests;
@@ -47,7 +48,7 @@ public class BenchTests
     public void TheMeasuringProgramsOutputIsReadAndTheTimerOverheadRemoved()
     {
         string output = "simd_path Vector256\ntimer_overhead_ns 20\nallocated_bytes 0\nsamples\n" + string.Join("\n", Enumerable.Range(1, 100).Select(i => (i + 20).ToString())) + "\n";
-        var result = BenchRunner.Parse(output, "m.rnn.json", "x86-x64-v3", 500, budgetNs: 99);
+        var result = BenchRunner.Parse(output, "m.rnn.json", "x86-64-v3", 500, budgetNs: 99);
         Assert.Equal("Vector256", result.SimdPath);
         Assert.Equal(20, result.TimerOverheadNs);
         Assert.Equal((50.0, 99.0, 100.0), (result.Latency.P50, result.Latency.P99, result.Latency.Max));
@@ -66,11 +67,20 @@ public class BenchTests
     }
 
     [Fact]
+    public void TheDefaultInstructionSetIsSpelledTheWayILCompiler10SpellsIt()
+    {
+        // ILCompiler 9 spelled it x86-x64-v3, which ILCompiler 10 rejects.
+        var parsed = BenchCommand.Create().Parse(["m.rnn.json", "--budget", "1us"]);
+        Assert.Empty(parsed.Errors);
+        Assert.Equal("x86-64-v3", parsed.GetValue<string>("--instruction-set"));
+    }
+
+    [Fact]
     public void TheThrowawayProjectTargetsTheAotFrameworkAndInstructionSet()
     {
-        string project = BenchProject.ProjectFile("/src", "x86-x64-v3");
+        string project = BenchProject.ProjectFile("/src", "x86-64-v3");
         Assert.Contains($"<TargetFramework>{BenchProject.AotTargetFramework}</TargetFramework>", project);
-        Assert.Contains("<IlcInstructionSet>x86-x64-v3</IlcInstructionSet>", project);
+        Assert.Contains("<IlcInstructionSet>x86-64-v3</IlcInstructionSet>", project);
         Assert.Contains("<PublishAot>true</PublishAot>", project);
         Assert.DoesNotContain("IlcInstructionSet", BenchProject.ProjectFile("/src", "default"));
         Assert.Matches(@"^net\d+\.\d+$", BenchProject.AotTargetFramework);

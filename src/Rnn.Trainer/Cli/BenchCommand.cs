@@ -21,8 +21,8 @@ internal static class BenchCommand
         var budget = new Option<string>("--budget", "-b") { Description = "Per-step p99 latency budget, e.g. 20us, 500ns, 1ms.", Required = true };
         var isa = new Option<string>("--instruction-set", "--isa")
         {
-            Description = "NativeAOT instruction set: default (x86-64-v2 on x64), x86-x64-v3 (AVX2+FMA), native, or any IlcInstructionSet value.",
-            DefaultValueFactory = _ => "x86-x64-v3",
+            Description = "NativeAOT instruction set: default (x86-64-v2 on x64), x86-64-v3 (AVX2+FMA), x86-64-v4 (AVX-512), native, or any IlcInstructionSet value.",
+            DefaultValueFactory = _ => "x86-64-v3",
         };
         var steps = new Option<int>("--steps") { Description = "Timed steps.", DefaultValueFactory = _ => 100_000 };
         var warmup = new Option<int>("--warmup") { Description = "Untimed steps first.", DefaultValueFactory = _ => 20_000 };
