@@ -41,54 +41,86 @@ internal static class SequenceEmitter
 
     /// <summary>
     /// P[t, r] = b[r] + Σ_{j &lt; I} W[r, j] x[t, j] for the first I columns of the layer's first packed
-    /// matrix (W_ih for GRU, the x part of [x; h] otherwise): each weight vector is loaded once per
-    /// <see cref="StepsPerTile"/> steps, and the panel it belongs to stays in L1 across the chunk.
+    /// matrix (W_ih for GRU, the x part of [x; h] otherwise). A tile of a few weight vectors × 
+    /// <see cref="StepsPerTile"/> steps keeps its sums in registers: each weight vector is loaded once per
+    /// four steps, each broadcast input serves every vector of the tile, and the tile's independent sums
+    /// (16 with Vector512, 8 otherwise: <see cref="CodeShape.FmasInFlight"/>) keep the FMA pipes busy; the
+    /// panels a tile reads stay in L1 across the chunk.
     /// </summary>
     public static void EmitProjection(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor)
     {
         var matrix = layer.Matrices[0];
-        int rows = matrix.Rows, panel = matrix.PanelWidth, columns = matrix.Columns, inputs = layer.InputSize, width = flavor.Width;
+        int rows = matrix.Rows, inputs = layer.InputSize, width = flavor.Width, vectors = rows / width;
+        int inFlight = width == 16 ? CodeShape.FmasInFlightWithAvx512 : CodeShape.FmasInFlight;
+        int tile = Math.Max(1, Math.Min(inFlight / StepsPerTile, vectors));
         using var method = w.Block($"private static void {LayerEmitter.ProjectionName(index, flavor)}(ref float x, int stride, int steps, ref float p, ref float image)");
         LayerEmitter.BindWeights(w, index, 0);
-        w.Line($"// p[t * {rows} + r] = b[r] + W[r, 0..{inputs}) · x[t * stride ..]");
-        using (w.Block($"for (int v = 0; v < {rows / width}; v++)"))
+        w.Line($"// p[t * {rows} + r] = b[r] + W[r, 0..{inputs}) · x[t * stride ..], {tile} vector(s) × {StepsPerTile} steps at a time");
+        w.Line("int v = 0;");
+        EmitProjectionTiles(w, flavor, matrix, inputs, tile, vectors / tile * tile);
+        if (vectors % tile != 0)
+            EmitProjectionTiles(w, flavor, matrix, inputs, 1, vectors);
+    }
+
+    /// <summary>Vectors v (continuing from the current v) up to <paramref name="end"/>, <paramref name="tile"/> at a time.</summary>
+    private static void EmitProjectionTiles(CodeWriter w, SimdFlavor flavor, MatrixPlan matrix, int inputs, int tile, int end)
+    {
+        int rows = matrix.Rows, panel = matrix.PanelWidth, columns = matrix.Columns, width = flavor.Width;
+        string name = flavor.Name;
+        using var loop = w.Block($"for (; v < {end}; v += {tile})");
+        for (int i = 0; i < tile; i++)
         {
-            w.Line($"ref float weights = ref Unsafe.Add(ref w, v * {width} / {panel} * {panel * columns} + v * {width} % {panel});");
-            w.Line($"var bias = {flavor.Name}.LoadUnsafe(ref b, (nuint)(v * {width}));");
-            w.Line("int t = 0;");
-            using (w.Block($"for (; t + {StepsPerTile} <= steps; t += {StepsPerTile})"))
-            {
-                w.Line("ref float x0 = ref Unsafe.Add(ref x, t * stride);");
-                for (int k = 1; k < StepsPerTile; k++)
-                    w.Line($"ref float x{k} = ref Unsafe.Add(ref x{k - 1}, stride);");
-                for (int k = 0; k < StepsPerTile; k++)
-                    w.Line($"var a{k} = bias;");
-                w.Line("ref float column = ref weights;");
-                using (w.Block($"for (int j = 0; j < {inputs}; j++)"))
-                {
-                    w.Line($"var weight = {flavor.Name}.LoadUnsafe(ref column);");
-                    for (int k = 0; k < StepsPerTile; k++)
-                        w.Line($"a{k} = {flavor.Name}.MultiplyAddEstimate(weight, {flavor.Name}.Create(Unsafe.Add(ref x{k}, j)), a{k});");
-                    w.Line($"column = ref Unsafe.Add(ref column, {panel});");
-                }
+            string vi = i == 0 ? "v" : $"(v + {i})";
+            w.Line($"ref float weights{i} = ref Unsafe.Add(ref w, {vi} * {width} / {panel} * {panel * columns} + {vi} * {width} % {panel});");
+            w.Line($"var bias{i} = {name}.LoadUnsafe(ref b, (nuint)({vi} * {width}));");
+        }
 
+        w.Line("int t = 0;");
+        using (w.Block($"for (; t + {StepsPerTile} <= steps; t += {StepsPerTile})"))
+        {
+            w.Line("ref float x0 = ref Unsafe.Add(ref x, t * stride);");
+            for (int k = 1; k < StepsPerTile; k++)
+                w.Line($"ref float x{k} = ref Unsafe.Add(ref x{k - 1}, stride);");
+            for (int i = 0; i < tile; i++)
+            {
                 for (int k = 0; k < StepsPerTile; k++)
-                    w.Line(flavor.Store($"a{k}", "p", $"(nuint)((t + {k}) * {rows} + v * {width})"));
+                    w.Line($"var a{i}_{k} = bias{i};");
             }
 
-            using (w.Block("for (; t < steps; t++)"))
+            using (w.Block($"for (int j = 0; j < {inputs}; j++)"))
             {
-                w.Line("ref float xt = ref Unsafe.Add(ref x, t * stride);");
-                w.Line("var a = bias;");
-                w.Line("ref float column = ref weights;");
-                using (w.Block($"for (int j = 0; j < {inputs}; j++)"))
+                w.Line($"nuint column = (nuint)(j * {panel});");
+                for (int i = 0; i < tile; i++)
+                    w.Line($"var weight{i} = {name}.LoadUnsafe(ref weights{i}, column);");
+                for (int k = 0; k < StepsPerTile; k++)
                 {
-                    w.Line($"a = {flavor.Name}.MultiplyAddEstimate({flavor.Name}.LoadUnsafe(ref column), {flavor.Name}.Create(Unsafe.Add(ref xt, j)), a);");
-                    w.Line($"column = ref Unsafe.Add(ref column, {panel});");
+                    w.Line($"var input{k} = {name}.Create(Unsafe.Add(ref x{k}, j));");
+                    for (int i = 0; i < tile; i++)
+                        w.Line($"a{i}_{k} = {name}.MultiplyAddEstimate(weight{i}, input{k}, a{i}_{k});");
                 }
-
-                w.Line(flavor.Store("a", "p", $"(nuint)(t * {rows} + v * {width})"));
             }
+
+            for (int i = 0; i < tile; i++)
+            {
+                for (int k = 0; k < StepsPerTile; k++)
+                    w.Line(flavor.Store($"a{i}_{k}", "p", $"(nuint)((t + {k}) * {rows} + (v + {i}) * {width})"));
+            }
+        }
+
+        using (w.Block("for (; t < steps; t++)"))
+        {
+            w.Line("ref float xt = ref Unsafe.Add(ref x, t * stride);");
+            for (int i = 0; i < tile; i++)
+                w.Line($"var a{i} = bias{i};");
+            using (w.Block($"for (int j = 0; j < {inputs}; j++)"))
+            {
+                w.Line($"var input = {name}.Create(Unsafe.Add(ref xt, j));");
+                for (int i = 0; i < tile; i++)
+                    w.Line($"a{i} = {name}.MultiplyAddEstimate({name}.LoadUnsafe(ref weights{i}, (nuint)(j * {panel})), input, a{i});");
+            }
+
+            for (int i = 0; i < tile; i++)
+                w.Line(flavor.Store($"a{i}", "p", $"(nuint)(t * {rows} + (v + {i}) * {width})"));
         }
     }
 
