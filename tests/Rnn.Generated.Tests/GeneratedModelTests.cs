@@ -112,9 +112,15 @@ public class GeneratedModelTests
         var type = Models[name].ModelType;
         // No references inside: the model can live on the stack or inside another struct, with no heap.
         Assert.False((bool)typeof(RuntimeHelpers).GetMethod(nameof(RuntimeHelpers.IsReferenceOrContainsReferences))!.MakeGenericMethod(type).Invoke(null, null)!);
-        // No static constructor and no static fields: the weights are not built at start-up.
+        // No static constructor and no static fields on the model itself: only constants.
         Assert.Null(type.TypeInitializer);
         Assert.All(type.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic), f => Assert.True(f.IsLiteral, $"{f.Name} is a static field"));
+        // The weights: decoded once from the image into a pinned array, read from a 64-byte boundary.
+        var image = type.GetNestedType("WeightImage", BindingFlags.NonPublic)!;
+        var data = (float[])image.GetField("Data")!.GetValue(null)!;
+        int start = (int)image.GetField("Start")!.GetValue(null)!;
+        Assert.Equal(0, (long)(Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref data[start])) % 64);
+        Assert.Contains(data, value => value != 0f);
     }
 
     [Fact]
