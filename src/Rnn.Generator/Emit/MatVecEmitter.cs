@@ -46,7 +46,7 @@ internal static class MatVecEmitter
         }
 
         int width = flavor.Width, vectors = matrix.Rows / width;
-        int block = CodeShape.BlockVectors(vectors, width, matrix.PanelWidth);
+        int block = CodeShape.BlockVectors(vectors, width, matrix.PanelWidth, streaming: 4L * matrix.Weights.Count > CodeShape.StreamingBytes);
         int columns = 0;
         foreach (var source in sources)
             columns += source.Count;
