@@ -118,14 +118,19 @@ internal static class CodeShape
         return chains;
     }
 
-    /// <summary>True when a layer's weights outgrow L1 (see <see cref="LayerEmitter.Products"/>).</summary>
+    /// <summary>True when a layer's weights outgrow L1: it walks them both ways (see <see cref="LayerEmitter.Products"/>).</summary>
     public static bool IsStreaming(LayerPlan layer)
     {
         long bytes = 0;
         foreach (var matrix in layer.Matrices)
-            bytes += 4L * matrix.Weights.Count;
+            bytes += WeightBytes(matrix);
         return bytes > StreamingBytes;
     }
+
+    /// <summary>True when one matrix outgrows L1: its blocks take <see cref="MaxStreamingBlockVectors"/>.</summary>
+    public static bool IsStreaming(MatrixPlan matrix) => WeightBytes(matrix) > StreamingBytes;
+
+    private static long WeightBytes(MatrixPlan matrix) => 4L * matrix.Weights.Count;
 
     /// <summary>Whether a dense layer takes the dot-product form (see <see cref="DotProductUpToUnits"/>).</summary>
     public static bool IsDotProduct(LayerKind kind, int units, bool inputIsState) =>

@@ -39,8 +39,7 @@ internal static class LayerEmitter
 
     /// <summary>Opens the layer's method: x is its input, s the model's state buffer, t its scratch, image
     /// the aligned weight image, and reverse tells a streaming layer which way to walk its weights this step.</summary>
-    public static void Open(CodeWriter w, int index, SimdFlavor flavor) =>
-        w.Open($"private static void {MethodName(index, flavor)}(ref float x, ref float s, ref float t, ref float image, bool reverse)");
+    public static void Open(CodeWriter w, int index, SimdFlavor flavor) => Open(w, index, flavor, fromProjection: false);
 
     /// <summary>
     /// Opens a recurrent layer's step method: the whole step from x, or with <paramref name="fromProjection"/>

@@ -46,11 +46,11 @@ internal static class MatVecEmitter
         }
 
         int width = flavor.Width, vectors = matrix.Rows / width;
-        int block = CodeShape.BlockVectors(vectors, width, matrix.PanelWidth, streaming: 4L * matrix.Weights.Count > CodeShape.StreamingBytes);
+        int block = CodeShape.BlockVectors(vectors, width, matrix.PanelWidth, CodeShape.IsStreaming(matrix));
         int columns = 0;
         foreach (var source in sources)
             columns += source.Count;
-        var shape = new BlockShape(flavor, matrix, block, CodeShape.Chains(block, columns, width), firstColumn, columns);
+        var shape = new BlockShape(flavor, matrix, firstColumn, columns);
         int fullBlocks = vectors / block, rest = vectors % block;
         long weightsPerBlock = (long)block * width * matrix.Columns;
         int rowsPerBlock = block * width;
@@ -93,7 +93,7 @@ internal static class MatVecEmitter
     private static void EmitBlock(CodeWriter w, BlockShape shape, int count, string weights, string initial, string y, string weightOffset, string rowOffset, IReadOnlyList<ColumnSource> sources)
     {
         var flavor = shape.Flavor;
-        int chains = count == shape.BlockVectors ? shape.Chains : CodeShape.Chains(count, shape.SourceColumns, flavor.Width);
+        int chains = CodeShape.Chains(count, shape.SourceColumns, flavor.Width);
         w.Line($"ref float wb = ref {Offset(weights, weightOffset)};");
         w.Line($"ref float yb = ref {Offset(y, rowOffset)};");
         string start = initial == y ? "yb" : Offset(initial, rowOffset);
@@ -111,12 +111,7 @@ internal static class MatVecEmitter
             if (source.Count <= CodeShape.UnrollColumnsUpTo)
             {
                 for (int j = 0; j < source.Count; j++)
-                {
-                    int chain = (column + j - shape.FirstColumn) % chains;
-                    w.Line($"var x{column + j} = {flavor.Name}.Create(Unsafe.Add(ref {source.Reference}, {j}));");
-                    for (int a = 0; a < count; a++)
-                        w.Line(Fma(flavor, a, chain, $"{shape.VectorOffset(a) + (long)(column + j) * shape.Panel}", "wb", $"x{column + j}"));
-                }
+                    EmitColumn(w, shape, count, source, j, column, (column + j - shape.FirstColumn) % chains);
             }
             else
             {
@@ -136,11 +131,7 @@ internal static class MatVecEmitter
                 }
 
                 for (int j = whole; j < source.Count; j++)
-                {
-                    w.Line($"var x{column + j} = {flavor.Name}.Create(Unsafe.Add(ref {source.Reference}, {j}));");
-                    for (int a = 0; a < count; a++)
-                        w.Line(Fma(flavor, a, (j - whole) % chains, $"{shape.VectorOffset(a) + (long)(column + j) * shape.Panel}", "wb", $"x{column + j}"));
-                }
+                    EmitColumn(w, shape, count, source, j, column, (j - whole) % chains);
             }
 
             column += source.Count;
@@ -148,6 +139,15 @@ internal static class MatVecEmitter
 
         for (int a = 0; a < count; a++)
             w.Line(flavor.Store(Sum(a, chains), "yb", a * flavor.Width));
+    }
+
+    /// <summary>One input written out: input j of <paramref name="source"/> (matrix column <paramref name="column"/> + j) into one chain of every accumulator.</summary>
+    private static void EmitColumn(CodeWriter w, BlockShape shape, int count, ColumnSource source, int j, int column, int chain)
+    {
+        var flavor = shape.Flavor;
+        w.Line($"var x{column + j} = {flavor.Name}.Create(Unsafe.Add(ref {source.Reference}, {j}));");
+        for (int a = 0; a < count; a++)
+            w.Line(Fma(flavor, a, chain, $"{shape.VectorOffset(a) + (long)(column + j) * shape.Panel}", "wb", $"x{column + j}"));
     }
 
     private static string Fma(SimdFlavor flavor, int vector, int chain, string offset, string reference, string input)
@@ -190,15 +190,13 @@ internal static class MatVecEmitter
     /// <summary>Where a block's vectors sit: vector a of a block at column j is at VectorOffset(a) + j · panel.</summary>
     private sealed class BlockShape
     {
-        public BlockShape(SimdFlavor flavor, MatrixPlan matrix, int blockVectors, int chains, int firstColumn, int sourceColumns)
+        public BlockShape(SimdFlavor flavor, MatrixPlan matrix, int firstColumn, int sourceColumns)
         {
-            SourceColumns = sourceColumns;
             Flavor = flavor;
             Panel = matrix.PanelWidth;
             Columns = matrix.Columns;
-            BlockVectors = blockVectors;
-            Chains = chains;
             FirstColumn = firstColumn;
+            SourceColumns = sourceColumns;
         }
 
         public SimdFlavor Flavor { get; }
@@ -206,10 +204,6 @@ internal static class MatVecEmitter
         public int Panel { get; }
 
         public int Columns { get; }
-
-        public int BlockVectors { get; }
-
-        public int Chains { get; }
 
         public int FirstColumn { get; }
 

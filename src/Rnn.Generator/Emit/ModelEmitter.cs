@@ -27,7 +27,7 @@ internal static class ModelEmitter
 
         w.Open($"partial {request.TypeKeyword} {request.TypeName} : global::Rnn.Runtime.IGeneratedRnnModel");
         WriteApi(w, plan);
-        WriteRun(w, plan);
+        WriteDispatch(w, plan);
         WriteSteps(w, plan);
         for (int l = 0; l < plan.Layers.Count; l++)
         {
@@ -48,10 +48,13 @@ internal static class ModelEmitter
             }
         }
 
-        if (SequenceEmitter.Applies(plan))
+        // The scalar path is the reference: it always steps one sample at a time.
+        foreach (var flavor in SimdFlavor.All)
         {
-            foreach (var flavor in SimdFlavor.All.Where(f => !f.IsScalar))
+            if (SequenceEmitter.Applies(plan) && !flavor.IsScalar)
                 SequenceEmitter.EmitRun(w, plan, flavor);
+            else
+                WriteStepByStepRun(w, flavor);
         }
 
         WeightsEmitter.Emit(w, plan);
@@ -120,117 +123,85 @@ internal static class ModelEmitter
             StepArguments.CheckStep(input.Length, output.Length, InputSize, OutputSize);
             StepBest(input, output);
         }
-
-        /// <summary>Advances one time step on the chosen SIMD path (tests use it to run every path on one machine).</summary>
-        /// <exception cref="global::System.ArgumentException">A span has the wrong length, or <paramref name="path"/> is not accelerated here.</exception>
-        public void Step(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, SimdPath path)
-        {
-            StepArguments.CheckStep(input.Length, output.Length, InputSize, OutputSize);
-            switch (path)
-            {
-                case SimdPath.Vector512 when Vector512.IsHardwareAccelerated:
-                    StepVector512(input, output);
-                    break;
-                case SimdPath.Vector256 when Vector256.IsHardwareAccelerated:
-                    StepVector256(input, output);
-                    break;
-                case SimdPath.Vector128 when Vector128.IsHardwareAccelerated:
-                    StepVector128(input, output);
-                    break;
-                case SimdPath.Scalar:
-                    StepScalar(input, output);
-                    break;
-                default:
-                    throw new global::System.ArgumentException($"The {path} path is not hardware-accelerated on this machine; the best here is {ActivePath}.", nameof(path));
-            }
-        }
-
-        // The JIT and NativeAOT fold IsHardwareAccelerated to a constant: only one path remains.
-        private void StepBest(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
-        {
-            if (Vector512.IsHardwareAccelerated)
-                StepVector512(input, output);
-            else if (Vector256.IsHardwareAccelerated)
-                StepVector256(input, output);
-            else if (Vector128.IsHardwareAccelerated)
-                StepVector128(input, output);
-            else
-                StepScalar(input, output);
-        }
         """);
 
-    private static void WriteRun(CodeWriter w, NetworkPlan plan)
+    /// <summary>
+    /// Step and Run on a chosen path, and the private methods that pick the best path: one dispatch shape for
+    /// both, over the per-path methods <c>Step{Flavor}</c> and <c>Run{Flavor}</c>.
+    /// </summary>
+    private static void WriteDispatch(CodeWriter w, NetworkPlan plan)
     {
         w.Line();
-        w.Lines("""
-            /// <summary>Runs a whole sequence from the current state: T × <see cref="InputSize"/> values in, T × <see cref="OutputSize"/> out.</summary>
-            /// <exception cref="global::System.ArgumentException">The lengths are not whole steps or disagree on T.</exception>
-            public void Run(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
-            {
-                int steps = StepArguments.CheckRun(inputs.Length, outputs.Length, InputSize, OutputSize);
-            """);
-        if (SequenceEmitter.Applies(plan))
+        w.Line("/// <summary>Advances one time step on the chosen SIMD path (tests use it to run every path on one machine).</summary>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length, or <paramref name=\"path\"/> is not accelerated here.</exception>");
+        using (w.Block("public void Step(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, SimdPath path)"))
         {
-            w.Lines("""
-                    // Sequence mode: input projections for chunks of steps, then the recurrence (same results as Step up to summation order).
-                    if (Vector512.IsHardwareAccelerated)
-                        RunVector512(inputs, outputs, steps);
-                    else if (Vector256.IsHardwareAccelerated)
-                        RunVector256(inputs, outputs, steps);
-                    else if (Vector128.IsHardwareAccelerated)
-                        RunVector128(inputs, outputs, steps);
-                    else
-                        RunScalar(inputs, outputs, steps);
-                }
-
-                /// <summary>Runs a whole sequence on the chosen SIMD path (tests use it to run every path on one machine).</summary>
-                /// <exception cref="global::System.ArgumentException">The lengths are not whole steps or disagree on T, or <paramref name="path"/> is not accelerated here.</exception>
-                public void Run(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, SimdPath path)
-                {
-                    int steps = StepArguments.CheckRun(inputs.Length, outputs.Length, InputSize, OutputSize);
-                    switch (path)
-                    {
-                        case SimdPath.Vector512 when Vector512.IsHardwareAccelerated:
-                            RunVector512(inputs, outputs, steps);
-                            break;
-                        case SimdPath.Vector256 when Vector256.IsHardwareAccelerated:
-                            RunVector256(inputs, outputs, steps);
-                            break;
-                        case SimdPath.Vector128 when Vector128.IsHardwareAccelerated:
-                            RunVector128(inputs, outputs, steps);
-                            break;
-                        case SimdPath.Scalar:
-                            RunScalar(inputs, outputs, steps);
-                            break;
-                        default:
-                            throw new global::System.ArgumentException($"The {path} path is not hardware-accelerated on this machine; the best here is {ActivePath}.", nameof(path));
-                    }
-                }
-
-                // The scalar path is the reference: one step at a time.
-                private void RunScalar(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int steps)
-                {
-                    for (int step = 0; step < steps; step++)
-                        StepScalar(inputs.Slice(step * InputSize, InputSize), outputs.Slice(step * OutputSize, OutputSize));
-                }
-                """);
+            w.Line("StepArguments.CheckStep(input.Length, output.Length, InputSize, OutputSize);");
+            WriteSwitchOnPath(w, "Step", "input, output");
         }
-        else
-        {
-            w.Lines("""
-                    for (int step = 0; step < steps; step++)
-                        StepBest(inputs.Slice(step * InputSize, InputSize), outputs.Slice(step * OutputSize, OutputSize));
-                }
 
-                /// <summary>Runs a whole sequence on the chosen SIMD path (tests use it to run every path on one machine).</summary>
-                /// <exception cref="global::System.ArgumentException">The lengths are not whole steps or disagree on T, or <paramref name="path"/> is not accelerated here.</exception>
-                public void Run(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, SimdPath path)
-                {
-                    int steps = StepArguments.CheckRun(inputs.Length, outputs.Length, InputSize, OutputSize);
-                    for (int step = 0; step < steps; step++)
-                        Step(inputs.Slice(step * InputSize, InputSize), outputs.Slice(step * OutputSize, OutputSize), path);
-                }
-                """);
+        w.Line();
+        w.Line("// The JIT and NativeAOT fold IsHardwareAccelerated to a constant: only one path remains.");
+        using (w.Block("private void StepBest(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)"))
+            WriteBestPath(w, "Step", "input, output");
+        w.Line();
+        string mode = SequenceEmitter.Applies(plan)
+            ? "in sequence mode (input projections for chunks of steps, then the recurrence; the same results as Step up to summation order)"
+            : "one step at a time";
+        w.Line($"/// <summary>Runs a whole sequence from the current state, {mode}: T × <see cref=\"InputSize\"/> values in, T × <see cref=\"OutputSize\"/> out.</summary>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">The lengths are not whole steps or disagree on T.</exception>");
+        using (w.Block("public void Run(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)"))
+        {
+            w.Line("int steps = StepArguments.CheckRun(inputs.Length, outputs.Length, InputSize, OutputSize);");
+            WriteBestPath(w, "Run", "inputs, outputs, steps");
+        }
+
+        w.Line();
+        w.Line("/// <summary>Runs a whole sequence on the chosen SIMD path (tests use it to run every path on one machine).</summary>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">The lengths are not whole steps or disagree on T, or <paramref name=\"path\"/> is not accelerated here.</exception>");
+        using (w.Block("public void Run(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, SimdPath path)"))
+        {
+            w.Line("int steps = StepArguments.CheckRun(inputs.Length, outputs.Length, InputSize, OutputSize);");
+            WriteSwitchOnPath(w, "Run", "inputs, outputs, steps");
+        }
+    }
+
+    /// <summary>The widest accelerated path, then the next: <c>{method}Vector512(arguments)</c> … <c>{method}Scalar(arguments)</c>.</summary>
+    private static void WriteBestPath(CodeWriter w, string method, string arguments)
+    {
+        for (int f = 0; f < SimdFlavor.All.Length; f++)
+        {
+            var flavor = SimdFlavor.All[f];
+            string test = flavor.IsScalar ? "else" : $"{(f == 0 ? "if" : "else if")} ({flavor.Name}.IsHardwareAccelerated)";
+            w.Line(test);
+            w.Line($"    {method}{flavor.Name}({arguments});");
+        }
+    }
+
+    /// <summary>The chosen path if this machine accelerates it, else an exception naming the best one.</summary>
+    private static void WriteSwitchOnPath(CodeWriter w, string method, string arguments)
+    {
+        w.Open("switch (path)");
+        foreach (var flavor in SimdFlavor.All)
+        {
+            w.Line(flavor.IsScalar ? $"case SimdPath.Scalar:" : $"case SimdPath.{flavor.Name} when {flavor.Name}.IsHardwareAccelerated:");
+            w.Line($"    {method}{flavor.Name}({arguments});");
+            w.Line("    break;");
+        }
+
+        w.Line("default:");
+        w.Line("    throw new global::System.ArgumentException($\"The {path} path is not hardware-accelerated on this machine; the best here is {ActivePath}.\", nameof(path));");
+        w.Close();
+    }
+
+    /// <summary><c>Run{flavor}</c> for a model (or path) without sequence mode: one step at a time.</summary>
+    private static void WriteStepByStepRun(CodeWriter w, SimdFlavor flavor)
+    {
+        w.Line();
+        using (w.Block($"private void Run{flavor.Name}(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int steps)"))
+        {
+            w.Line("for (int step = 0; step < steps; step++)");
+            w.Line($"    Step{flavor.Name}(inputs.Slice(step * InputSize, InputSize), outputs.Slice(step * OutputSize, OutputSize));");
         }
     }
 
