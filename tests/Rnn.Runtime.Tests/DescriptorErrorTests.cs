@@ -108,9 +108,16 @@ public class DescriptorErrorTests
     [Fact]
     public void UnknownFutureVersionIsReportedBeforeUnknownFields()
     {
-        var text = Replace(Replace(Valid, "\"version\": 1", "\"version\": 2"), "\"type\": \"lstm\",", "\"type\": \"lstm\", \"direction\": \"bidirectional\",");
+        var text = Replace(Replace(Valid, "\"version\": 1", "\"version\": 3"), "\"type\": \"lstm\",", "\"type\": \"lstm\", \"attention\": \"additive\",");
         var e = Reject(text);
-        Assert.Equal("model.rnn.json(3,14): version: format version 2 is newer than this reader, which reads versions 1 to 1; update Rnn.Embedded to read this file", e.Message);
+        Assert.Equal("model.rnn.json(3,14): version: format version 3 is newer than this reader, which reads versions 1 to 2; update Rnn.Embedded to read this file", e.Message);
+    }
+
+    [Fact]
+    public void VersionTwoFieldInAVersionOneFileNamesTheVersionItNeeds()
+    {
+        var e = Reject(Replace(Valid, "\"type\": \"lstm\",", "\"type\": \"lstm\", \"direction\": \"bidirectional\","));
+        Assert.Equal("model.rnn.json(7,23): layers[0].direction: field \"direction\" needs format version 2, but the file says version 1; set \"version\": 2", e.Message);
     }
 
     [Fact]
@@ -132,7 +139,7 @@ public class DescriptorErrorTests
     public void MissingVersion()
     {
         var e = Reject(Replace(Valid, "\"version\": 1,", ""));
-        Assert.Equal("model.rnn.json(1,1): missing field \"version\" (expected 1)", e.Message);
+        Assert.Equal("model.rnn.json(1,1): missing field \"version\" (expected 2)", e.Message);
     }
 
     [Fact]
@@ -218,7 +225,7 @@ public class DescriptorErrorTests
     public void UnknownFieldIsATypo()
     {
         var e = Reject(Replace(Valid, "\"hidden_size\": 2", "\"hiden_size\": 2"));
-        Assert.Equal("model.rnn.json(9,7): layers[0].hiden_size: unknown field \"hiden_size\"; expected one of type, input_size, hidden_size, weight_ih, weight_hh, bias_ih, bias_hh", e.Message);
+        Assert.Equal("model.rnn.json(9,7): layers[0].hiden_size: unknown field \"hiden_size\"; expected one of type, input_size, hidden_size, weight_ih, weight_hh, bias_ih, bias_hh, direction, clip, initial_h, weight_ih_reverse, weight_hh_reverse, bias_ih_reverse, bias_hh_reverse, initial_h_reverse, gate_activation, gate_activation_alpha, gate_activation_beta, proj_size, weight_hr, weight_peephole, initial_c, weight_hr_reverse, weight_peephole_reverse, initial_c_reverse", e.Message);
     }
 
     [Fact]

@@ -9,7 +9,16 @@ public static class DescriptorNames
     public const string FormatName = "rnn-embedded";
 
     /// <summary>The newest format version this reader understands.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
+
+    /// <summary>The JSON spelling of a recurrent layer's direction.</summary>
+    public static string Of(RecurrentDirection direction) => direction switch
+    {
+        RecurrentDirection.Forward => "forward",
+        RecurrentDirection.Reverse => "reverse",
+        RecurrentDirection.Bidirectional => "bidirectional",
+        _ => throw new ArgumentOutOfRangeException(nameof(direction)),
+    };
 
     /// <summary>The JSON spelling of a layer kind.</summary>
     public static string Of(LayerKind kind) => kind switch
@@ -29,6 +38,7 @@ public static class DescriptorNames
         Activation.Tanh => "tanh",
         Activation.Sigmoid => "sigmoid",
         Activation.Softmax => "softmax",
+        Activation.HardSigmoid => "hard_sigmoid",
         _ => throw new ArgumentOutOfRangeException(nameof(activation)),
     };
 
@@ -37,6 +47,17 @@ public static class DescriptorNames
     internal static readonly string[] DenseActivations = { "linear", "relu", "tanh", "sigmoid", "softmax" };
 
     internal static readonly string[] RnnNonlinearities = { "tanh", "relu" };
+
+    internal static readonly string[] GateActivations = { "sigmoid", "hard_sigmoid" };
+
+    internal static readonly string[] Directions = { "forward", "reverse", "bidirectional" };
+
+    internal static bool TryParseDirection(string text, out RecurrentDirection direction)
+    {
+        int index = Array.IndexOf(Directions, text);
+        direction = (RecurrentDirection)Math.Max(index, 0);
+        return index >= 0;
+    }
 
     internal static bool TryParseLayerKind(string text, out LayerKind kind)
     {
@@ -50,7 +71,15 @@ public static class DescriptorNames
         activation = Activation.Linear;
         if (Array.IndexOf(allowed, text) < 0)
             return false;
-        activation = (Activation)Array.IndexOf(DenseActivations, text);
-        return true;
+        for (var candidate = Activation.Linear; candidate <= Activation.HardSigmoid; candidate++)
+        {
+            if (Of(candidate) == text)
+            {
+                activation = candidate;
+                return true;
+            }
+        }
+
+        return false;
     }
 }

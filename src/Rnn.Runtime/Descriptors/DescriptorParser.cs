@@ -9,10 +9,21 @@ namespace Rnn.Runtime.Descriptors;
 /// </summary>
 internal sealed class DescriptorParser
 {
-    private static readonly string[] s_rootFields = { "format", "version", "input_size", "input_normalization", "layers", "metadata" };
+    private static readonly string[] s_rootFields = { "format", "version", "input_size", "input_normalization", "layers", "metadata", "skip" };
+    private static readonly string[] s_rootV2Fields = { "skip" };
     private static readonly string[] s_normalizationFields = { "mean", "std" };
     private static readonly string[] s_rnnFields = { "type", "input_size", "hidden_size", "nonlinearity", "weight_ih", "weight_hh", "bias_ih", "bias_hh" };
     private static readonly string[] s_gatedFields = { "type", "input_size", "hidden_size", "weight_ih", "weight_hh", "bias_ih", "bias_hh" };
+    private static readonly string[] s_rnnV2Fields =
+    {
+        "direction", "clip", "initial_h", "weight_ih_reverse", "weight_hh_reverse", "bias_ih_reverse", "bias_hh_reverse", "initial_h_reverse",
+    };
+
+    private static readonly string[] s_gruV2Fields = Concat(s_rnnV2Fields, "reset_after", "gate_activation", "gate_activation_alpha", "gate_activation_beta");
+
+    private static readonly string[] s_lstmV2Fields = Concat(s_rnnV2Fields, "gate_activation", "gate_activation_alpha", "gate_activation_beta",
+        "proj_size", "weight_hr", "weight_peephole", "initial_c", "weight_hr_reverse", "weight_peephole_reverse", "initial_c_reverse");
+
     private static readonly string[] s_denseFields = { "type", "input_size", "units", "activation", "weight", "bias" };
 
     private readonly TokenizedJson _document;
@@ -52,7 +63,15 @@ internal sealed class DescriptorParser
             throw Error(versionIndex, "version", $"expected a format version from 1 to {DescriptorNames.CurrentVersion}, found {version}");
 
         root.RejectUnknown(s_rootFields);
+        RejectNewer(root, s_rootV2Fields, version);
         int inputSize = ReadInteger(root.Require("input_size"), "input_size", "a positive size");
+        int skip = 0;
+        if (root.TryGet("skip", out int skipIndex))
+        {
+            skip = ReadInteger(skipIndex, "skip", "a positive count of input features");
+            if (skip <= 0)
+                throw Error(skipIndex, "skip", $"expected a positive count of input features, found {skip}");
+        }
 
         InputNormalization? normalization = null;
         if (root.TryGet("input_normalization", out int normalizationIndex))
@@ -69,7 +88,7 @@ internal sealed class DescriptorParser
             throw Error(layersIndex, "layers", $"expected an array of layers, found {_document.DescribeToken(layersIndex)}");
         var layers = new List<LayerDescriptor>();
         foreach (int layerIndex in Elements(layersIndex))
-            layers.Add(ParseLayer(layerIndex, $"layers[{layers.Count}]"));
+            layers.Add(ParseLayer(layerIndex, $"layers[{layers.Count}]", version));
 
         MetadataValue metadata = MetadataValue.FromObject(new KeyValuePair<string, MetadataValue>[0]);
         if (root.TryGet("metadata", out int metadataIndex))
@@ -79,10 +98,10 @@ internal sealed class DescriptorParser
             metadata = ReadMetadata(metadataIndex, "metadata");
         }
 
-        return new ModelDescriptor(version, inputSize, layers.ToArray(), normalization, metadata);
+        return new ModelDescriptor(version, inputSize, layers.ToArray(), normalization, metadata, skip);
     }
 
-    private LayerDescriptor ParseLayer(int index, string path)
+    private LayerDescriptor ParseLayer(int index, string path, int version)
     {
         var fields = ReadObject(index, path, "a layer");
         int typeIndex = fields.Require("type", "(expected one of rnn, lstm, gru, dense)");
@@ -101,16 +120,99 @@ internal sealed class DescriptorParser
                 ReadFloats(fields.Require("bias"), path + ".bias"), adopt: true);
         }
 
-        fields.RejectUnknown(kind == LayerKind.Rnn ? s_rnnFields : s_gatedFields);
+        string[] v1Fields = kind == LayerKind.Rnn ? s_rnnFields : s_gatedFields;
+        string[] v2Fields = kind switch { LayerKind.Lstm => s_lstmV2Fields, LayerKind.Gru => s_gruV2Fields, _ => s_rnnV2Fields };
+        fields.RejectUnknown(Concat(v1Fields, v2Fields));
+        RejectNewer(fields, v2Fields, version);
         int hiddenSize = ReadInteger(fields.Require("hidden_size"), path + ".hidden_size", "a positive size");
         var nonlinearity = kind == LayerKind.Rnn
             ? ReadActivation(fields, "nonlinearity", path, DescriptorNames.RnnNonlinearities, Activation.Tanh)
             : Activation.Tanh;
-        return new RecurrentLayerDescriptor(kind, inputSize, hiddenSize, nonlinearity,
-            ReadFloats(fields.Require("weight_ih"), path + ".weight_ih"),
-            ReadFloats(fields.Require("weight_hh"), path + ".weight_hh"),
-            ReadFloats(fields.Require("bias_ih"), path + ".bias_ih"),
-            ReadFloats(fields.Require("bias_hh"), path + ".bias_hh"), adopt: true);
+
+        var direction = RecurrentDirection.Forward;
+        if (fields.TryGet("direction", out int directionIndex))
+        {
+            string text = ReadString(directionIndex, path + ".direction");
+            if (!DescriptorNames.TryParseDirection(text, out direction))
+                throw Error(directionIndex, path + ".direction", $"expected one of {string.Join(", ", DescriptorNames.Directions)}, found \"{text}\"");
+        }
+
+        var options = new RecurrentLayerOptions
+        {
+            Direction = direction,
+            ResetAfter = !fields.TryGet("reset_after", out int resetIndex) || ReadBoolean(resetIndex, path + ".reset_after"),
+            ProjectionSize = fields.TryGet("proj_size", out int projIndex) ? ReadInteger(projIndex, path + ".proj_size", "a positive size") : 0,
+            Clip = ReadOptionalNumber(fields, "clip", path, 0f),
+            GateActivation = ReadActivation(fields, "gate_activation", path, DescriptorNames.GateActivations, Activation.Sigmoid),
+            HardSigmoidAlpha = ReadOptionalNumber(fields, "gate_activation_alpha", path, 0.2f),
+            HardSigmoidBeta = ReadOptionalNumber(fields, "gate_activation_beta", path, 0.5f),
+        };
+        if (projIndex >= 0 && options.ProjectionSize <= 0)
+            throw Error(projIndex, path + ".proj_size", $"expected a positive size, found {options.ProjectionSize}");
+        if (fields.TryGet("clip", out int clipIndex) && !(options.Clip > 0))
+            throw Error(clipIndex, path + ".clip", $"expected a positive clipping threshold, found {_document.GetRawText(clipIndex)}");
+
+        var weights = ReadDirection(fields, path, "");
+        RecurrentWeights? reverse = null;
+        if (direction == RecurrentDirection.Bidirectional)
+            reverse = ReadDirection(fields, path, "_reverse");
+        else if (fields.TryGet("weight_ih_reverse", out int strayIndex))
+            throw Error(strayIndex, path + ".weight_ih_reverse", "reverse weights belong to a bidirectional layer; expected \"direction\": \"bidirectional\"");
+        return new RecurrentLayerDescriptor(kind, inputSize, hiddenSize, nonlinearity, weights, reverse, options);
+    }
+
+    private RecurrentWeights ReadDirection(ObjectFields fields, string path, string suffix)
+    {
+        float[]? Optional(string name) =>
+            fields.TryGet(name + suffix, out int index) ? ReadFloats(index, path + "." + name + suffix) : null;
+
+        return new RecurrentWeights(
+            ReadFloats(fields.Require("weight_ih" + suffix), path + ".weight_ih" + suffix),
+            ReadFloats(fields.Require("weight_hh" + suffix), path + ".weight_hh" + suffix),
+            ReadFloats(fields.Require("bias_ih" + suffix), path + ".bias_ih" + suffix),
+            ReadFloats(fields.Require("bias_hh" + suffix), path + ".bias_hh" + suffix),
+            Optional("weight_peephole"), Optional("weight_hr"), Optional("initial_h"), Optional("initial_c"), adopt: true);
+    }
+
+    private void RejectNewer(ObjectFields fields, string[] newer, int version)
+    {
+        if (version >= 2)
+            return;
+        foreach (var field in fields.All)
+        {
+            if (System.Array.IndexOf(newer, field.Name) >= 0)
+            {
+                string fieldPath = fields.Path.Length == 0 ? field.Name : fields.Path + "." + field.Name;
+                throw Error(field.NameIndex, fieldPath, $"field \"{field.Name}\" needs format version 2, but the file says version {version}; set \"version\": 2");
+            }
+        }
+    }
+
+    private bool ReadBoolean(int index, string path) => _document[index].Kind switch
+    {
+        JsonTokenKind.True => true,
+        JsonTokenKind.False => false,
+        _ => throw Error(index, path, $"expected true or false, found {_document.DescribeToken(index)}"),
+    };
+
+    private float ReadOptionalNumber(ObjectFields fields, string name, string path, float fallback)
+    {
+        if (!fields.TryGet(name, out int index))
+            return fallback;
+        var token = _document[index];
+        if (token.Kind != JsonTokenKind.Number)
+            throw Error(index, path + "." + name, $"expected a number, found {_document.DescribeToken(index)}");
+        if (!Float32Parser.TryParse(_document.Text, token.Position.Offset, token.Position.Length, out float value))
+            throw Error(index, path + "." + name, $"expected a finite float32, found {_document.GetRawText(index)}, which is beyond the float32 range (±3.4028235E+38)");
+        return value;
+    }
+
+    private static string[] Concat(string[] first, params string[] second)
+    {
+        var all = new string[first.Length + second.Length];
+        first.CopyTo(all, 0);
+        second.CopyTo(all, first.Length);
+        return all;
     }
 
     private Activation ReadActivation(ObjectFields fields, string name, string path, string[] allowed, Activation fallback)
@@ -277,6 +379,8 @@ internal sealed class DescriptorParser
         }
 
         public List<Field> All { get; } = new();
+
+        public string Path => _path;
 
         public void Add(string name, int nameIndex, int valueIndex) => All.Add(new Field(name, nameIndex, valueIndex));
 

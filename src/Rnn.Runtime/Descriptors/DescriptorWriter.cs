@@ -6,7 +6,7 @@ using System.Text;
 namespace Rnn.Runtime.Descriptors;
 
 /// <summary>
-/// Writes descriptors in format v1: floats as their shortest round-trip decimal (reads back bit-exactly),
+/// Writes descriptors in the oldest format version that holds the model (v1 unless it uses a v2 feature): floats as their shortest round-trip decimal (reads back bit-exactly),
 /// weight matrices one row per line so a diff of two models stays readable.
 /// </summary>
 public static class DescriptorWriter
@@ -51,8 +51,10 @@ public static class DescriptorWriter
         ArgumentNullException.ThrowIfNull(writer);
         writer.Write("{\n");
         writer.Write($"  \"format\": \"{DescriptorNames.FormatName}\",\n");
-        writer.Write($"  \"version\": {DescriptorNames.CurrentVersion},\n");
+        writer.Write($"  \"version\": {model.RequiredVersion},\n");
         writer.Write($"  \"input_size\": {model.InputSize},\n");
+        if (model.Skip != 0)
+            writer.Write($"  \"skip\": {model.Skip},\n");
         if (model.InputNormalization is { } normalization)
         {
             writer.Write("  \"input_normalization\": {\n");
@@ -85,10 +87,25 @@ public static class DescriptorWriter
             writer.Write($"{indent}\"hidden_size\": {recurrent.HiddenSize},\n");
             if (recurrent.Kind == LayerKind.Rnn)
                 writer.Write($"{indent}\"nonlinearity\": \"{DescriptorNames.Of(recurrent.Nonlinearity)}\",\n");
-            WriteFloats(writer, indent, "weight_ih", recurrent.WeightIhArray, recurrent.InputSize, last: false);
-            WriteFloats(writer, indent, "weight_hh", recurrent.WeightHhArray, recurrent.HiddenSize, last: false);
-            WriteFloats(writer, indent, "bias_ih", recurrent.BiasIhArray, recurrent.HiddenSize, last: false);
-            WriteFloats(writer, indent, "bias_hh", recurrent.BiasHhArray, recurrent.HiddenSize, last: true);
+            var options = recurrent.Options;
+            if (options.Direction != RecurrentDirection.Forward)
+                writer.Write($"{indent}\"direction\": \"{DescriptorNames.Of(options.Direction)}\",\n");
+            if (!options.ResetAfter)
+                writer.Write($"{indent}\"reset_after\": false,\n");
+            if (options.ProjectionSize != 0)
+                writer.Write($"{indent}\"proj_size\": {options.ProjectionSize},\n");
+            if (options.Clip != 0)
+                writer.Write($"{indent}\"clip\": {FormatFloat(options.Clip)},\n");
+            if (options.GateActivation != Activation.Sigmoid)
+            {
+                writer.Write($"{indent}\"gate_activation\": \"{DescriptorNames.Of(options.GateActivation)}\",\n");
+                writer.Write($"{indent}\"gate_activation_alpha\": {FormatFloat(options.HardSigmoidAlpha)},\n");
+                writer.Write($"{indent}\"gate_activation_beta\": {FormatFloat(options.HardSigmoidBeta)},\n");
+            }
+
+            WriteDirection(writer, indent, recurrent, recurrent.Weights, "", last: recurrent.ReverseWeights is null);
+            if (recurrent.ReverseWeights is { } reverse)
+                WriteDirection(writer, indent, recurrent, reverse, "_reverse", last: true);
         }
         else if (layer is DenseLayerDescriptor dense)
         {
@@ -96,6 +113,33 @@ public static class DescriptorWriter
             writer.Write($"{indent}\"activation\": \"{DescriptorNames.Of(dense.Activation)}\",\n");
             WriteFloats(writer, indent, "weight", dense.WeightArray, dense.InputSize, last: false);
             WriteFloats(writer, indent, "bias", dense.BiasArray, dense.Units, last: true);
+        }
+    }
+
+    private static void WriteDirection(TextWriter writer, string indent, RecurrentLayerDescriptor layer, RecurrentWeights weights, string suffix, bool last)
+    {
+        var optional = new (string Name, float[]? Values, int RowLength)[]
+        {
+            ("weight_hr", weights.WeightHrArray, layer.HiddenSize),
+            ("weight_peephole", weights.PeepholeArray, layer.HiddenSize),
+            ("initial_h", weights.InitialHArray, layer.StateSize),
+            ("initial_c", weights.InitialCArray, layer.HiddenSize),
+        };
+        int lastOptional = -1;
+        for (int k = 0; k < optional.Length; k++)
+        {
+            if (optional[k].Values is not null)
+                lastOptional = k;
+        }
+
+        WriteFloats(writer, indent, "weight_ih" + suffix, weights.WeightIhArray, layer.InputSize, last: false);
+        WriteFloats(writer, indent, "weight_hh" + suffix, weights.WeightHhArray, layer.StateSize, last: false);
+        WriteFloats(writer, indent, "bias_ih" + suffix, weights.BiasIhArray, layer.HiddenSize, last: false);
+        WriteFloats(writer, indent, "bias_hh" + suffix, weights.BiasHhArray, layer.HiddenSize, last: last && lastOptional < 0);
+        for (int k = 0; k < optional.Length; k++)
+        {
+            if (optional[k].Values is { } values)
+                WriteFloats(writer, indent, optional[k].Name + suffix, values, optional[k].RowLength, last: last && k == lastOptional);
         }
     }
 

@@ -1,6 +1,6 @@
 namespace Rnn.Runtime.Descriptors;
 
-/// <summary>The kinds of layer a v1 descriptor can hold; the JSON names are in <see cref="DescriptorNames"/>.</summary>
+/// <summary>The kinds of layer a descriptor can hold; the JSON names are in <see cref="DescriptorNames"/>.</summary>
 public enum LayerKind
 {
     /// <summary>Elman RNN, PyTorch <c>nn.RNN</c>: h' = act(W_ih x + b_ih + W_hh h + b_hh).</summary>
@@ -33,4 +33,7 @@ public enum Activation
 
     /// <summary>e^x_i / Σ e^x_j over the layer's outputs (dense layers only).</summary>
     Softmax,
+
+    /// <summary>max(0, min(1, α x + β)) (recurrent gates only, format v2; α and β in <see cref="RecurrentLayerOptions"/>).</summary>
+    HardSigmoid,
 }

@@ -12,15 +12,21 @@ public sealed class ModelDescriptor
     private readonly LayerDescriptor[] _layers;
 
     /// <summary>Builds and validates a descriptor in code (the trainer does this); throws <see cref="RnnDescriptorException"/> when it is inconsistent.</summary>
-    public ModelDescriptor(int inputSize, IEnumerable<LayerDescriptor> layers, InputNormalization? inputNormalization = null, MetadataValue? metadata = null)
+    /// <param name="inputSize">Values per time step the model reads.</param>
+    /// <param name="layers">The layers, first to last.</param>
+    /// <param name="inputNormalization">Standardisation of the inputs, or null.</param>
+    /// <param name="metadata">A JSON object kept with the model, or null for none.</param>
+    /// <param name="skip">Format v2: the number of leading raw input features added to the output (a residual skip); 0 for none.</param>
+    public ModelDescriptor(int inputSize, IEnumerable<LayerDescriptor> layers, InputNormalization? inputNormalization = null, MetadataValue? metadata = null, int skip = 0)
         : this(DescriptorNames.CurrentVersion, inputSize, new List<LayerDescriptor>(layers ?? throw new ArgumentNullException(nameof(layers))).ToArray(),
-               inputNormalization, metadata ?? MetadataValue.FromObject(new KeyValuePair<string, MetadataValue>[0]))
+               inputNormalization, metadata ?? MetadataValue.FromObject(new KeyValuePair<string, MetadataValue>[0]), skip)
     {
         DescriptorValidator.Validate(this, DescriptorLocator.None);
     }
 
-    internal ModelDescriptor(int version, int inputSize, LayerDescriptor[] layers, InputNormalization? inputNormalization, MetadataValue metadata)
+    internal ModelDescriptor(int version, int inputSize, LayerDescriptor[] layers, InputNormalization? inputNormalization, MetadataValue metadata, int skip)
     {
+        Skip = skip;
         if (metadata.Kind != MetadataKind.Object)
             throw new ArgumentException("Metadata must be a JSON object.", nameof(metadata));
         Version = version;
@@ -30,7 +36,7 @@ public sealed class ModelDescriptor
         Metadata = metadata;
     }
 
-    /// <summary>The format version the descriptor was written in.</summary>
+    /// <summary>The format version the descriptor was written in (for one built in code, the newest).</summary>
     public int Version { get; }
 
     /// <summary>Values per time step the model reads.</summary>
@@ -47,4 +53,42 @@ public sealed class ModelDescriptor
 
     /// <summary>The free-form <c>metadata</c> object (empty when the file has none).</summary>
     public MetadataValue Metadata { get; }
+
+    /// <summary>
+    /// Format v2 residual skip: the output's first <see cref="Skip"/> values get the raw (unnormalised)
+    /// input's first <see cref="Skip"/> values added; 0 for none.
+    /// </summary>
+    public int Skip { get; }
+
+    /// <summary>Whether a layer walks the sequence backward, so the model runs only whole sequences (no step by step).</summary>
+    public bool NeedsWholeSequence
+    {
+        get
+        {
+            foreach (var layer in _layers)
+            {
+                if (layer is RecurrentLayerDescriptor { NeedsWholeSequence: true })
+                    return true;
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>The oldest format version that can hold this model: 2 when it uses a v2 feature, else 1.</summary>
+    public int RequiredVersion
+    {
+        get
+        {
+            if (Skip != 0)
+                return 2;
+            foreach (var layer in _layers)
+            {
+                if (layer is RecurrentLayerDescriptor { NeedsVersion2: true })
+                    return 2;
+            }
+
+            return 1;
+        }
+    }
 }
