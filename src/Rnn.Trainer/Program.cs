@@ -5,6 +5,7 @@ var root = new RootCommand("rnn: train, run, inspect and benchmark recurrent mod
 {
     RunCommand.Create(),
     InfoCommand.Create(),
+    ImportCommand.Create(),
     BenchCommand.Create(),
     HeaderCommand.Create(),
     TrainCommand.Create(),
