@@ -21,24 +21,17 @@ public class GeneratedModelTests
     /// <summary>The product's promise: float32 kernels within this of PyTorch's float64 outputs, and of the interpreter.</summary>
     private const double Tolerance = 1e-5;
 
-    private static readonly Dictionary<string, IModelCheck> Models = new()
-    {
-        ["gru3_i2_h9"] = new ModelCheck<Gru3I2H9>(),
-        ["gru_i16_h64"] = new ModelCheck<GruI16H64>(),
-        ["gru_i1_h16"] = new ModelCheck<GruI1H16>(),
-        ["gru_i7_h33"] = new ModelCheck<GruI7H33>(),
-        ["gru_norm_i3_h10"] = new ModelCheck<GruNormI3H10>(),
-        ["lstm2_i3_h20_h12"] = new ModelCheck<Lstm2I3H20H12>(),
-        ["lstm_i16_h64"] = new ModelCheck<LstmI16H64>(),
-        ["lstm_i1_h8"] = new ModelCheck<LstmI1H8>(),
-        ["lstm_i4_h1"] = new ModelCheck<LstmI4H1>(),
-        ["lstm_i5_h37"] = new ModelCheck<LstmI5H37>(),
-        ["mixed_norm_i6"] = new ModelCheck<MixedNormI6>(),
-        ["rnn_relu_i3_h13"] = new ModelCheck<RnnReluI3H13>(),
-        ["rnn_tanh_i16_h64"] = new ModelCheck<RnnTanhI16H64>(),
-        ["rnn_tanh_i1_h1"] = new ModelCheck<RnnTanhI1H1>(),
-        ["seq_norm_i12"] = new ModelCheck<SeqNormI12>(),
-    };
+    /// <summary>
+    /// Every [RnnModel] struct of this assembly without C exports, by its descriptor's name (the fixture's
+    /// name): adding a fixture means adding one [RnnModel] line, in any file.
+    /// </summary>
+    private static readonly Dictionary<string, IModelCheck> Models = typeof(GeneratedModelTests).Assembly.GetTypes()
+        .Select(type => (Type: type, Attribute: type.GetCustomAttribute<RnnModelAttribute>()))
+        .Where(m => m.Attribute is { NativeExportPrefix: null } && m.Attribute.DescriptorPath.EndsWith(".rnn.json", StringComparison.Ordinal)
+            && m.Attribute.DescriptorPath.Contains("Fixtures/golden/", StringComparison.Ordinal))
+        .ToDictionary(
+            m => System.IO.Path.GetFileName(m.Attribute!.DescriptorPath)[..^".rnn.json".Length],
+            m => (IModelCheck)Activator.CreateInstance(typeof(ModelCheck<>).MakeGenericType(m.Type))!);
 
     public static TheoryData<string> Fixtures() => GoldenFixture.All();
 
