@@ -72,12 +72,14 @@ public sealed class InterpretedModel
     /// <param name="descriptor">A validated descriptor.</param>
     /// <param name="simdPath">Force an instruction-set path (tests do, to run the ARM64 NEON path's Vector128 code on x64); by default the widest this machine accelerates.</param>
     /// <exception cref="ArgumentException"><paramref name="simdPath"/> is not accelerated on this machine.</exception>
+    /// <exception cref="NotSupportedException">The descriptor uses a format-v2 feature the interpreter does not run.</exception>
     public static InterpretedModel FromDescriptor(ModelDescriptor descriptor, SimdPath? simdPath = null)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         var path = simdPath ?? SimdCapabilities.Best;
         if (!SimdCapabilities.IsSupported(path))
             throw new ArgumentException($"The {path} path is not hardware-accelerated on this machine; the best here is {SimdCapabilities.Best}.", nameof(simdPath));
+        Version2Support.ThrowIfUnsupported(descriptor);
         return new InterpretedModel(descriptor, path);
     }
 
