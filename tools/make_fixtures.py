@@ -8,7 +8,9 @@ Run with Debian's PyTorch (apt-get install -y python3-torch):
 Writes, for every seeded model below,
   tests/Fixtures/golden/NAME.rnn.json   the model as a format-v1 descriptor
   tests/Fixtures/golden/NAME.io.json    a seeded input sequence and PyTorch's outputs for it
-and the example model examples/sine-forecaster.rnn.json with examples/sine-input.csv.
+the format-v2 fixtures tests/Fixtures/golden/v2_* (fixtures_v2.py: PyTorch where it has the feature,
+float64 numpy equations elsewhere), and the example model examples/sine-forecaster.rnn.json with
+examples/sine-input.csv.
 
 PyTorch runs the reference in float64 on the exact float32 weights written to the descriptor, so the
 expected outputs are the model's true outputs, not another float32 rounding of them.
@@ -136,14 +138,14 @@ def descriptor(input_size, modules, normalization, notes):
                       f'{ind}"bias_hh": {floats(module.bias_hh_l0.detach(), hidden, ind)}']
             size = hidden
         blocks.append("    {\n" + ",\n".join(lines) + "\n    }")
+    return close_descriptor(out, blocks, notes, "2026-11-21")
+
+
+def close_descriptor(out, blocks, notes, created):
+    """Appends the layer blocks and the metadata to the descriptor's opening lines; returns the text."""
     out.append(",\n".join(blocks))
-    out.append('  ],')
-    out.append('  "metadata": {')
-    out.append(f'    "producer": {json.dumps(PRODUCER)},')
-    out.append('    "created": "2026-11-21",')
-    out.append(f'    "notes": {json.dumps(notes)}')
-    out.append('  }')
-    out.append('}')
+    out += ['  ],', '  "metadata": {', f'    "producer": {json.dumps(PRODUCER)},', f'    "created": "{created}",',
+            f'    "notes": {json.dumps(notes)}', '  }', '}']
     return "\n".join(out) + "\n"
 
 
@@ -218,5 +220,8 @@ def example():
 
 
 if __name__ == "__main__":
+    import fixtures_v2  # imports this module's helpers, so it is loaded after them
+
     golden()
+    fixtures_v2.golden_v2()
     example()
