@@ -4,10 +4,10 @@ using Rnn.Runtime.Kernels;
 namespace Rnn.Runtime.Cells;
 
 /// <summary>
-/// One layer with its weights packed for the kernels. Immutable and shared by every stream; a stream owns
-/// the layer's state (zeroed by Reset) and lends it scratch. The layer's output for the step is always the
-/// first <see cref="OutputSize"/> values of its state: the hidden state h of a recurrent layer, the
-/// activations of a dense one.
+/// One layer (one direction of a bidirectional layer) with its weights packed for the kernels. Immutable
+/// and shared by every stream; a stream owns the layer's state (set by <see cref="ResetState"/>) and lends
+/// it scratch. The layer's output for the step is always the first <see cref="OutputSize"/> values of its
+/// state: the hidden state h of a recurrent layer, the activations of a dense one.
 /// </summary>
 internal abstract class Cell
 {
@@ -27,9 +27,32 @@ internal abstract class Cell
     /// <summary>Floats of temporary space one step needs.</summary>
     public abstract int ScratchLength { get; }
 
+    /// <summary>The state at the start of a sequence (format v2's learned initial_h/initial_c), laid out as the state; null for zeros.</summary>
+    protected float[]? InitialState { get; init; }
+
+    /// <summary>Puts the layer's state where a sequence starts: the learned initial state, or zeros.</summary>
+    public void ResetState(Span<float> state)
+    {
+        if (InitialState is { } initial)
+            initial.CopyTo(state);
+        else
+            state.Clear();
+    }
+
     /// <summary>
     /// Advances one time step: reads x (InputSize values), updates the state. <c>reverse</c> says which way
     /// to walk the weights this step (see <see cref="MatVec.Multiply"/>); the caller flips it every step.
     /// </summary>
     public abstract void Step(ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, SimdPath path, bool reverse);
+
+    /// <summary>A state image with h at 0 and c at <paramref name="cellOffset"/>; null when both are absent (zeros).</summary>
+    protected static float[]? InitialStateImage(int length, float[]? hidden, float[]? cell = null, int cellOffset = 0)
+    {
+        if (hidden is null && cell is null)
+            return null;
+        var image = new float[length];
+        hidden?.CopyTo(image, 0);
+        cell?.CopyTo(image, cellOffset);
+        return image;
+    }
 }

@@ -6,20 +6,23 @@ using Rnn.Runtime.Operators;
 namespace Rnn.Runtime.Cells;
 
 /// <summary>
-/// PyTorch's <c>nn.RNN</c> cell: h' = act(W_ih x + b_ih + W_hh h + b_hh), act = tanh or relu.
-/// Packed as one matrix over [x; h] with the biases folded. State: h (H padded to a panel).
+/// PyTorch's <c>nn.RNN</c> cell with format v2's clip: h' = act(clip(W_ih x + b_ih + W_hh h + b_hh)),
+/// act = tanh or relu. Packed as one matrix over [x; h] with the biases folded. State: h (H padded to a panel).
 /// </summary>
 internal sealed class ElmanCell : Cell
 {
     private readonly PackedMatrix _weights;
     private readonly float[] _bias;
     private readonly Activation _nonlinearity;
+    private readonly GateFunction _clip;
 
-    public ElmanCell(RecurrentLayerDescriptor layer, int panelWidth = PackedMatrix.DefaultPanelWidth)
+    public ElmanCell(RecurrentLayerDescriptor layer, RecurrentWeights weights, int panelWidth = PackedMatrix.DefaultPanelWidth)
         : base(layer.InputSize, layer.HiddenSize)
     {
-        (_weights, _bias, _) = GatePacking.PackCombined(layer, panelWidth);
+        (_weights, _bias, _) = GatePacking.PackCombined(layer, weights, panelWidth);
         _nonlinearity = layer.Nonlinearity;
+        _clip = new GateFunction(layer.Options);
+        InitialState = InitialStateImage(StateLength, weights.InitialHArray);
     }
 
     public override int StateLength => _weights.Rows;
@@ -35,6 +38,7 @@ internal sealed class ElmanCell : Cell
         x.CopyTo(xh);
         h.Slice(0, hidden).CopyTo(xh.Slice(InputSize));
         MatVec.Multiply(_weights, _bias, xh, preActivation, path, reverse);
+        _clip.Clip(preActivation, path);
         if (_nonlinearity == Activation.Relu)
             GateKernels.Apply<ReluOperator>(preActivation, h, path);
         else

@@ -1,15 +1,19 @@
 using System;
 using Rnn.Runtime.Descriptors;
 using Rnn.Runtime.Kernels;
+using static Rnn.Runtime.Kernels.ElementwiseKernels;
 
 namespace Rnn.Runtime.Cells;
 
 /// <summary>
-/// PyTorch's GRU cell (the reset gate applied after the recurrent product):
-/// r = σ(W_ir x + b_ir + W_hr h + b_hr), z = σ(W_iz x + b_iz + W_hz h + b_hz),
-/// n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn)), h' = (1 - z) ⊙ n + z ⊙ h.
-/// The input and hidden products stay separate because b_hn and W_hn h sit inside the reset product.
-/// State: h (Hp).
+/// The GRU cell, PyTorch's form (reset_after true) or the other (format v2's reset_after false), with
+/// format v2's clip and gate activation:
+/// r = σ(clip(W_ir x + b_ir + W_hr h + b_hr)), z = σ(clip(W_iz x + b_iz + W_hz h + b_hz)),
+/// reset_after true:  n = tanh(clip(W_in x + b_in + r ⊙ (W_hn h + b_hn))),
+/// reset_after false: n = tanh(clip(W_in x + b_in + W_hn (r ⊙ h) + b_hn)),
+/// h' = (1 - z) ⊙ n + z ⊙ h.
+/// The input and hidden products stay separate because b_hn and W_hn h sit inside the reset product (or,
+/// reset_after false, W_hn reads r ⊙ h, so it is its own matrix after r is known). State: h (Hp).
 /// </summary>
 internal sealed class GruCell : Cell
 {
@@ -17,30 +21,69 @@ internal sealed class GruCell : Cell
     private readonly PackedMatrix _hiddenWeights;
     private readonly float[] _inputBias;
     private readonly float[] _hiddenBias;
+    private readonly PackedMatrix? _candidateWeights;
+    private readonly float[]? _candidateBias;
     private readonly int _paddedHidden;
+    private readonly GateFunction _gates;
 
-    public GruCell(RecurrentLayerDescriptor layer, int panelWidth = PackedMatrix.DefaultPanelWidth)
+    public GruCell(RecurrentLayerDescriptor layer, RecurrentWeights weights, int panelWidth = PackedMatrix.DefaultPanelWidth)
         : base(layer.InputSize, layer.HiddenSize)
     {
-        (_inputWeights, _inputBias, _paddedHidden) = GatePacking.Pack(layer, layer.WeightIhArray, layer.InputSize, layer.BiasIhArray, panelWidth);
-        (_hiddenWeights, _hiddenBias, _) = GatePacking.Pack(layer, layer.WeightHhArray, layer.HiddenSize, layer.BiasHhArray, panelWidth);
+        int hidden = layer.HiddenSize;
+        _gates = new GateFunction(layer.Options);
+        (_inputWeights, _inputBias, _paddedHidden) = GatePacking.Pack(layer, weights.WeightIhArray, layer.InputSize, weights.BiasIhArray, panelWidth);
+        if (layer.Options.ResetAfter)
+        {
+            (_hiddenWeights, _hiddenBias, _) = GatePacking.Pack(layer, weights.WeightHhArray, hidden, weights.BiasHhArray, panelWidth);
+        }
+        else
+        {
+            (_hiddenWeights, _hiddenBias, _) = GatePacking.Pack(layer, weights.WeightHhArray, hidden, weights.BiasHhArray, panelWidth, firstGate: 0, gates: 2);
+            (_candidateWeights, _candidateBias, _) = GatePacking.Pack(layer, weights.WeightHhArray, hidden, weights.BiasHhArray, panelWidth, firstGate: 2, gates: 1);
+        }
+
+        InitialState = InitialStateImage(StateLength, weights.InitialHArray);
     }
 
     public override int StateLength => _paddedHidden;
 
-    public override int ScratchLength => 2 * _inputWeights.Rows;
+    public override int ScratchLength => 2 * _inputWeights.Rows + (_candidateWeights is null ? 0 : _paddedHidden);
 
     public override void Step(ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, SimdPath path, bool reverse)
     {
-        Span<float> h = state.Slice(0, _paddedHidden);
+        int hp = _paddedHidden;
+        Span<float> h = state.Slice(0, hp);
         Span<float> gx = scratch.Slice(0, _inputWeights.Rows);
-        Span<float> gh = scratch.Slice(_inputWeights.Rows, _hiddenWeights.Rows);
+        Span<float> gh = scratch.Slice(_inputWeights.Rows, _inputWeights.Rows);
         // Backward means the whole walk backward: the hidden matrix first.
         if (reverse)
             MatVec.Multiply(_hiddenWeights, _hiddenBias, h.Slice(0, OutputSize), gh, path, reverse);
         MatVec.Multiply(_inputWeights, _inputBias, x, gx, path, reverse);
         if (!reverse)
             MatVec.Multiply(_hiddenWeights, _hiddenBias, h.Slice(0, OutputSize), gh, path);
-        GateKernels.Gru(gx, gh, h, _paddedHidden, path);
+        if (_candidateWeights is null && _gates.IsPlain)
+        {
+            GateKernels.Gru(gx, gh, h, hp, path);
+            return;
+        }
+
+        Span<float> rz = gx.Slice(0, 2 * hp), r = gx.Slice(0, hp), z = gx.Slice(hp, hp), n = gx.Slice(2 * hp, hp);
+        Add(rz, gh, rz, path);                               // r, z pre-activations: input + hidden parts
+        _gates.Gates(rz, path);                              // r, z = σ(clip(·))
+        if (_candidateWeights is null)
+        {
+            MultiplyAdd(r, gh.Slice(2 * hp, hp), n, path);   // W_in x + b_in + r ⊙ (W_hn h + b_hn)
+        }
+        else
+        {
+            Span<float> resetH = scratch.Slice(2 * _inputWeights.Rows, hp);
+            Span<float> candidate = gh.Slice(2 * hp, hp);
+            Multiply(r, h, resetH, path);                    // r ⊙ h
+            MatVec.Multiply(_candidateWeights, _candidateBias, resetH.Slice(0, OutputSize), candidate, path, reverse);
+            Add(n, candidate, n, path);                      // W_in x + b_in + W_hn (r ⊙ h) + b_hn
+        }
+
+        _gates.Candidate(n, path);                           // n = tanh(clip(·))
+        Interpolate(z, n, h, path);                          // h' = n + z ⊙ (h - n)
     }
 }

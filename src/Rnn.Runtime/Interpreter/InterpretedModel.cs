@@ -8,6 +8,8 @@ namespace Rnn.Runtime.Interpreter;
 /// <summary>
 /// A descriptor loaded at run time, with its weights packed for the kernels. Immutable and safe to share
 /// across threads; each stream of input gets its own <see cref="ModelState"/> from <see cref="CreateState"/>.
+/// Runs every format-v2 feature; a model with a reverse or bidirectional layer runs whole sequences only
+/// (<see cref="ModelState.Run"/>; <see cref="ModelState.Step"/> throws).
 /// </summary>
 /// <example>
 /// <code>
@@ -28,20 +30,25 @@ public sealed class InterpretedModel
             InverseStd = Array.ConvertAll(normalization.StdArray, s => 1f / s);
         }
 
-        Cells = new Cell[descriptor.Layers.Count];
-        for (int l = 0; l < Cells.Length; l++)
+        Layers = new InterpretedLayer[descriptor.Layers.Count];
+        for (int l = 0; l < Layers.Length; l++)
         {
             // On the Vector512 path, layers of 16 units or more pack 16-row panels (one Vector512 each);
             // narrower ones keep 8-row panels and run the Vector256 kernels.
-            int panel = path == SimdPath.Vector512 && descriptor.Layers[l].OutputSize >= 16 ? 16 : PackedMatrix.DefaultPanelWidth;
-            Cells[l] = descriptor.Layers[l] switch
+            var layer = descriptor.Layers[l];
+            int units = layer is RecurrentLayerDescriptor r ? r.HiddenSize : layer.OutputSize;
+            int panel = path == SimdPath.Vector512 && units >= 16 ? 16 : PackedMatrix.DefaultPanelWidth;
+            Layers[l] = layer switch
             {
-                RecurrentLayerDescriptor { Kind: LayerKind.Lstm } lstm => new LstmCell(lstm, panel),
-                RecurrentLayerDescriptor { Kind: LayerKind.Gru } gru => new GruCell(gru, panel),
-                RecurrentLayerDescriptor rnn => new ElmanCell(rnn, panel),
-                DenseLayerDescriptor dense => new DenseCell(dense, panel),
+                RecurrentLayerDescriptor recurrent => new InterpretedLayer(
+                    CellOf(recurrent, recurrent.Weights, panel),
+                    recurrent.ReverseWeights is { } reverse ? CellOf(recurrent, reverse, panel) : null,
+                    backward: recurrent.Direction == RecurrentDirection.Reverse),
+                DenseLayerDescriptor dense => new InterpretedLayer(new DenseCell(dense, panel), null, backward: false),
                 _ => throw new ArgumentException($"Layer {l} has an unknown kind.", nameof(descriptor)),
             };
+            if (Layers[l].NeedsWholeSequence)
+                WholeSequenceLayer ??= l;
         }
     }
 
@@ -57,7 +64,10 @@ public sealed class InterpretedModel
     /// <summary>Values per time step out.</summary>
     public int OutputSize => Descriptor.OutputSize;
 
-    internal Cell[] Cells { get; }
+    internal InterpretedLayer[] Layers { get; }
+
+    /// <summary>The first reverse or bidirectional layer; null when the model can run step by step.</summary>
+    internal int? WholeSequenceLayer { get; }
 
     internal float[]? Mean { get; }
 
@@ -72,17 +82,26 @@ public sealed class InterpretedModel
     /// <param name="descriptor">A validated descriptor.</param>
     /// <param name="simdPath">Force an instruction-set path (tests do, to run the ARM64 NEON path's Vector128 code on x64); by default the widest this machine accelerates.</param>
     /// <exception cref="ArgumentException"><paramref name="simdPath"/> is not accelerated on this machine.</exception>
-    /// <exception cref="NotSupportedException">The descriptor uses a format-v2 feature the interpreter does not run.</exception>
     public static InterpretedModel FromDescriptor(ModelDescriptor descriptor, SimdPath? simdPath = null)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         var path = simdPath ?? SimdCapabilities.Best;
         if (!SimdCapabilities.IsSupported(path))
             throw new ArgumentException($"The {path} path is not hardware-accelerated on this machine; the best here is {SimdCapabilities.Best}.", nameof(simdPath));
-        Version2Support.ThrowIfUnsupported(descriptor);
         return new InterpretedModel(descriptor, path);
     }
 
-    /// <summary>A fresh stream state (all recurrent state zero). This is the only allocation; steps allocate nothing.</summary>
+    /// <summary>
+    /// A fresh stream state, in the model's initial state (learned <c>initial_h</c>/<c>initial_c</c>, else
+    /// zeros). This and the whole-sequence buffers of <see cref="ModelState.Run"/> (grown once) are the only
+    /// allocations; steps allocate nothing.
+    /// </summary>
     public ModelState CreateState() => new(this);
+
+    private static Cell CellOf(RecurrentLayerDescriptor layer, RecurrentWeights weights, int panel) => layer.Kind switch
+    {
+        LayerKind.Lstm => new LstmCell(layer, weights, panel),
+        LayerKind.Gru => new GruCell(layer, weights, panel),
+        _ => new ElmanCell(layer, weights, panel),
+    };
 }
