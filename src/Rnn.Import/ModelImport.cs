@@ -15,6 +15,8 @@ public static class ModelImport
     /// <summary>Every importer, in the order formats are tried.</summary>
     public static IReadOnlyList<IModelImporter> Importers { get; } = new List<IModelImporter>
     {
+        new Keras.KerasJsonImporter(),
+        new Nam.NamImporter(),
     };
 
     /// <summary>The importer named <paramref name="format"/>; throws <see cref="ArgumentException"/> listing the names when there is none.</summary>

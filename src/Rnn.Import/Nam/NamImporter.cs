@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using Rnn.Runtime.Descriptors;
+
+namespace Rnn.Import.Nam;
+
+/// <summary>
+/// Neural Amp Modeler <c>.nam</c> files with <c>architecture: "LSTM"</c>: <c>config</c> (num_layers,
+/// input_size, hidden_size) and one flat <c>weights</c> array, as neural-amp-modeler's
+/// <c>nam/models/recurrent.py</c> exports it and NeuralAmpModelerCore's <c>NAM/lstm.cpp</c> reads it:
+/// <code>
+/// per layer k:  W  [4H][I_k + H] row-major = [W_ih | W_hh] side by side, gate rows i, f, g, o (PyTorch's)
+///               b  [4H]  = b_ih + b_hh (PyTorch's two biases summed; NAM keeps one)
+///               h0 [H], c0 [H]   the state the layer starts from (the exporter's burnt-in initial state)
+/// then the head Linear(H, out_channels): weight [out][H] row-major, bias [out]
+/// </code>
+/// The core feeds the raw sample as the input (input_size 1, no scaling) and outputs <c>head(h_last)</c>;
+/// the file's <c>sample_rate</c> and <c>metadata</c> (loudness, input/output levels) are for the host's
+/// calibration, so they are kept in the descriptor's metadata, not applied. On Reset the core may also
+/// "prewarm" (run 0.5 s of silence, a runtime policy rather than a part of the model); the descriptor starts
+/// from the stored h0, c0 as the core's constructor does. Other architectures (WaveNet, ConvNet, Linear,
+/// CatLSTM …) are refused naming the architecture.
+/// </summary>
+public sealed class NamImporter : IModelImporter
+{
+    private static readonly string[] s_topFields = ["version", "metadata", "architecture", "config", "weights", "sample_rate"];
+
+    /// <inheritdoc />
+    public string Format => "nam";
+
+    /// <inheritdoc />
+    public string Description => "Neural Amp Modeler .nam file (LSTM architecture)";
+
+    /// <inheritdoc />
+    public bool Recognizes(ReadOnlySpan<byte> head) =>
+        ImportJson.HeadHasKeys(head, "architecture", "config") || ImportJson.HeadHasKeys(head, "version", "metadata", "weights");
+
+    /// <inheritdoc />
+    public ModelDescriptor Import(string path)
+    {
+        using var document = ImportJson.Parse(path);
+        var root = ImportJson.RootObject(path, document);
+        ImportJson.OnlyKnownFields(path, root, "", s_topFields, "fields of a .nam file this importer does not know may change the model");
+        string architecture = ImportJson.String(path, ImportJson.Required(path, root, "", "architecture"), "architecture");
+        if (architecture != "LSTM")
+            throw new ModelImportException(path, $"architecture: \"{architecture}\" is not supported; only \"LSTM\" models import (convolutional and linear NAM architectures have no recurrent descriptor)");
+        var config = NamLstmConfig.Read(path, ImportJson.Required(path, root, "", "config"));
+        var weightsJson = ImportJson.Required(path, root, "", "weights");
+        var weights = ImportJson.Floats(path, weightsJson, "weights", config.WeightCount,
+            $"{config.NumLayers} layer(s) of [W 4H x (I+H), b 4H, h0 H, c0 H] with H = {config.HiddenSize}, then the head's {config.OutChannels} x {config.HiddenSize} weights and {config.OutChannels} bias(es)");
+
+        var layers = new List<LayerDescriptor>();
+        int offset = 0;
+        for (int k = 0; k < config.NumLayers; k++)
+        {
+            layers.Add(Layer(config, k, weights.AsSpan(offset, config.LayerLength(k))));
+            offset += config.LayerLength(k);
+        }
+
+        int h = config.HiddenSize, outputs = config.OutChannels;
+        layers.Add(new DenseLayerDescriptor(h, outputs, Activation.Linear,
+            weights.AsSpan(offset, outputs * h).ToArray(), weights.AsSpan(offset + outputs * h, outputs).ToArray()));
+        try
+        {
+            return new ModelDescriptor(config.InputSize, layers, metadata: ModelImport.SourceMetadata(Format, path, Extra(path, root)));
+        }
+        catch (RnnDescriptorException e)
+        {
+            throw new ModelImportException(path, $"the imported model is inconsistent: {e.Problem}", e);
+        }
+    }
+
+    /// <summary>One layer's slice of the flat array: W split into W_ih | W_hh, b to bias_ih (bias_hh zero), h0 and c0 as the learned initial state.</summary>
+    private static RecurrentLayerDescriptor Layer(NamLstmConfig config, int layer, ReadOnlySpan<float> flat)
+    {
+        int h = config.HiddenSize, inputs = config.LayerInputs(layer), rows = 4 * h, columns = inputs + h;
+        var weightIh = new float[rows * inputs];
+        var weightHh = new float[rows * h];
+        for (int r = 0; r < rows; r++)
+        {
+            flat.Slice(r * columns, inputs).CopyTo(weightIh.AsSpan(r * inputs));
+            flat.Slice(r * columns + inputs, h).CopyTo(weightHh.AsSpan(r * h));
+        }
+
+        int offset = rows * columns;
+        var bias = flat.Slice(offset, rows).ToArray();
+        var initialH = flat.Slice(offset + rows, h).ToArray();
+        var initialC = flat.Slice(offset + rows + h, h).ToArray();
+        var tensors = new RecurrentWeights(weightIh, weightHh, bias, new float[rows], initialH: initialH, initialC: initialC);
+        return new RecurrentLayerDescriptor(LayerKind.Lstm, inputs, h, Activation.Tanh, tensors, null, null);
+    }
+
+    /// <summary>What the host needs besides the network: NAM's file version, the sample rate and NAM's own metadata.</summary>
+    private static IEnumerable<KeyValuePair<string, MetadataValue>> Extra(string path, JsonElement root)
+    {
+        if (root.TryGetProperty("version", out var version))
+            yield return new("nam_version", MetadataValue.FromString(ImportJson.String(path, version, "version")));
+        if (root.TryGetProperty("sample_rate", out var rate))
+        {
+            if (rate.ValueKind != JsonValueKind.Number)
+                throw new ModelImportException(path, $"sample_rate: expected a number, found {ImportJson.Describe(rate)}");
+            yield return new("sample_rate", ImportJson.ToMetadata(rate));
+        }
+
+        if (root.TryGetProperty("metadata", out var metadata) && metadata.ValueKind != JsonValueKind.Null)
+            yield return new("nam_metadata", ImportJson.ToMetadata(metadata));
+    }
+}
