@@ -151,13 +151,19 @@ internal sealed class DescriptorParser
             throw Error(projIndex, path + ".proj_size", $"expected a positive size, found {options.ProjectionSize}");
         if (fields.TryGet("clip", out int clipIndex) && !(options.Clip > 0))
             throw Error(clipIndex, path + ".clip", $"expected a positive clipping threshold, found {_document.GetRawText(clipIndex)}");
+        // α and β mean something only to hard_sigmoid; with sigmoid gates they would be silently ignored.
+        foreach (string parameter in new[] { "gate_activation_alpha", "gate_activation_beta" })
+        {
+            if (options.GateActivation != Activation.HardSigmoid && fields.TryGet(parameter, out int parameterIndex))
+                throw Error(parameterIndex, path + "." + parameter, $"{parameter} belongs to \"gate_activation\": \"hard_sigmoid\", but the gates are sigmoid");
+        }
 
         var weights = ReadDirection(fields, path, "");
         RecurrentWeights? reverse = null;
         if (direction == RecurrentDirection.Bidirectional)
             reverse = ReadDirection(fields, path, "_reverse");
-        else if (fields.TryGet("weight_ih_reverse", out int strayIndex))
-            throw Error(strayIndex, path + ".weight_ih_reverse", "reverse weights belong to a bidirectional layer; expected \"direction\": \"bidirectional\"");
+        else
+            RejectReverseTensors(fields, path);
         return new RecurrentLayerDescriptor(kind, inputSize, hiddenSize, nonlinearity, weights, reverse, options);
     }
 
@@ -172,6 +178,16 @@ internal sealed class DescriptorParser
             ReadFloats(fields.Require("bias_ih" + suffix), path + ".bias_ih" + suffix),
             ReadFloats(fields.Require("bias_hh" + suffix), path + ".bias_hh" + suffix),
             Optional("weight_peephole"), Optional("weight_hr"), Optional("initial_h"), Optional("initial_c"), adopt: true);
+    }
+
+    // Any *_reverse tensor on a layer that is not bidirectional would be silently ignored: refuse it.
+    private void RejectReverseTensors(ObjectFields fields, string path)
+    {
+        foreach (var field in fields.All)
+        {
+            if (field.Name.EndsWith("_reverse", System.StringComparison.Ordinal))
+                throw Error(field.ValueIndex, path + "." + field.Name, "reverse-direction tensors belong to a bidirectional layer; expected \"direction\": \"bidirectional\"");
+        }
     }
 
     private void RejectNewer(ObjectFields fields, string[] newer, int version)

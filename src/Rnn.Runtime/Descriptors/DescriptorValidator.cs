@@ -65,11 +65,11 @@ internal static class DescriptorValidator
             throw at.Error(path, $"an {DescriptorNames.Of(layer.Kind)} layer has no choice of nonlinearity; expected tanh, found {DescriptorNames.Of(layer.Nonlinearity)}");
 
         var options = layer.Options;
-        string kind = DescriptorNames.Of(layer.Kind);
+        string kind = KindWithArticle(layer.Kind);
         if (!options.ResetAfter && layer.Kind != LayerKind.Gru)
-            throw at.Error(path + ".reset_after", $"only gru layers have the reset_after variant; this is an {kind} layer");
+            throw at.Error(path + ".reset_after", $"only gru layers have the reset_after variant; this is {kind} layer");
         if (options.ProjectionSize != 0 && layer.Kind != LayerKind.Lstm)
-            throw at.Error(path + ".proj_size", $"only lstm layers have a projection; this is an {kind} layer");
+            throw at.Error(path + ".proj_size", $"only lstm layers have a projection; this is {kind} layer");
         if (options.ProjectionSize < 0 || options.ProjectionSize >= layer.HiddenSize && options.ProjectionSize != 0)
             throw at.Error(path + ".proj_size", $"expected a projection size from 1 to hidden_size - 1 = {layer.HiddenSize - 1}, found {options.ProjectionSize}");
         if (!(options.Clip >= 0) || float.IsInfinity(options.Clip))
@@ -95,7 +95,7 @@ internal static class DescriptorValidator
     private static void ValidateDirection(DescriptorLocator at, string path, string suffix, RecurrentLayerDescriptor layer, RecurrentWeights weights)
     {
         int g = layer.GateCount, h = layer.HiddenSize, i = layer.InputSize, s = layer.StateSize, p = layer.Options.ProjectionSize;
-        string kind = DescriptorNames.Of(layer.Kind);
+        string kind = KindWithArticle(layer.Kind);
         RequireCount(at, path + ".weight_ih" + suffix, weights.WeightIhArray.Length, (long)g * h * i, $"{g}*{h}*{i}");
         RequireCount(at, path + ".weight_hh" + suffix, weights.WeightHhArray.Length, (long)g * h * s, $"{g}*{h}*{s}");
         RequireCount(at, path + ".bias_ih" + suffix, weights.BiasIhArray.Length, (long)g * h, $"{g}*{h}");
@@ -120,7 +120,7 @@ internal static class DescriptorValidator
         if (weights.PeepholeArray is { } peephole)
         {
             if (layer.Kind != LayerKind.Lstm)
-                throw at.Error(path + ".weight_peephole" + suffix, $"only lstm layers have peepholes; this is an {kind} layer");
+                throw at.Error(path + ".weight_peephole" + suffix, $"only lstm layers have peepholes; this is {kind} layer");
             RequireCount(at, path + ".weight_peephole" + suffix, peephole.Length, 3L * h, $"3*{h}");
             RequireFinite(at, path + ".weight_peephole" + suffix, peephole);
         }
@@ -134,11 +134,14 @@ internal static class DescriptorValidator
         if (weights.InitialCArray is { } initialC)
         {
             if (layer.Kind != LayerKind.Lstm)
-                throw at.Error(path + ".initial_c" + suffix, $"only lstm layers have a cell state; this is an {kind} layer");
+                throw at.Error(path + ".initial_c" + suffix, $"only lstm layers have a cell state; this is {kind} layer");
             RequireCount(at, path + ".initial_c" + suffix, initialC.Length, h, $"{h}");
             RequireFinite(at, path + ".initial_c" + suffix, initialC);
         }
     }
+
+    // "an lstm", "an rnn" (spoken letter by letter), "a gru".
+    private static string KindWithArticle(LayerKind kind) => (kind == LayerKind.Gru ? "a " : "an ") + DescriptorNames.Of(kind);
 
     private static void ValidateDense(DescriptorLocator at, string path, DenseLayerDescriptor layer)
     {
