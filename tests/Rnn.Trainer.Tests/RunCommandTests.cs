@@ -2,8 +2,11 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text;
+using System.Text.Json;
 using Rnn.Runtime.Descriptors;
 using Rnn.Runtime.Interpreter;
+using Rnn.Tests.Shared;
 using Rnn.Trainer.Cli;
 using Xunit;
 
@@ -80,6 +83,29 @@ public sealed class RunCommandTests : IDisposable
         var (code, _, error) = Run(model, WriteCsv("1\n"));
         Assert.Equal(1, code);
         Assert.Equal($"error: {model}(1,69): layers: expected at least one layer, found none\n", error.Replace("\r\n", "\n"));
+    }
+
+    [Theory]
+    [InlineData("v2_mixed_norm_i5")] // bidirectional and reverse layers: the whole CSV is one sequence
+    [InlineData("v2_bigru2_i5_h33")]
+    [InlineData("v2_stream_i4")]     // every layer forward: step by step
+    public void RunsFormatVersion2ModelsToTheirReferenceOutputs(string fixture)
+    {
+        string golden = Path.Combine(RepositoryPaths.Root, "tests", "Fixtures", "golden");
+        using var io = JsonDocument.Parse(File.ReadAllText(Path.Combine(golden, fixture + ".io.json")));
+        int steps = io.RootElement.GetProperty("steps").GetInt32(), inputs = io.RootElement.GetProperty("input_size").GetInt32();
+        var input = io.RootElement.GetProperty("input").EnumerateArray().Select(e => e.GetSingle()).ToArray();
+        var expected = io.RootElement.GetProperty("output").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        var csv = new StringBuilder();
+        for (int t = 0; t < steps; t++)
+            csv.Append(string.Join(",", input.Skip(t * inputs).Take(inputs).Select(v => v.ToString("R", CultureInfo.InvariantCulture)))).Append('\n');
+
+        var (code, output, error) = Run(Path.Combine(golden, fixture + ".rnn.json"), WriteCsv(csv.ToString()));
+        Assert.Equal((0, ""), (code, error));
+        var printed = output.TrimEnd('\n').Split('\n').Skip(1).SelectMany(line => line.Split(',').Skip(1)).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(expected.Length, printed.Length);
+        for (int k = 0; k < expected.Length; k++)
+            Assert.True(Math.Abs(printed[k] - expected[k]) <= 1e-5, $"{fixture}, value {k}: expected {expected[k]}, printed {printed[k]}");
     }
 
     [Fact]

@@ -52,11 +52,14 @@ public static class BenchRunner
 {
     /// <summary>Validates the descriptor, publishes the measuring program with NativeAOT, runs it and summarises its samples.</summary>
     /// <exception cref="Rnn.Runtime.Descriptors.RnnDescriptorException">The descriptor is invalid.</exception>
-    /// <exception cref="BenchException">The build or the run failed.</exception>
+    /// <exception cref="BenchException">The model runs whole sequences only, or the build or the run failed.</exception>
     public static BenchResult Run(string modelPath, string sourcesRoot, string instructionSet, int warmup, int steps, double budgetNs, TextWriter log)
     {
-        // Validate first: a bad descriptor should read as the reader's message, not as a build log.
-        DescriptorReader.ReadFile(modelPath);
+        // Validate first: a bad descriptor should read as the reader's message, not as a build log; so
+        // should a model with no Step to time (a reverse or bidirectional layer runs whole sequences only).
+        var descriptor = DescriptorReader.ReadFile(modelPath);
+        if (Cli.WholeSequence.Reason(descriptor) is { } reason)
+            throw new BenchException($"{modelPath}: {reason}: it needs the whole sequence, so it has no per-step latency to measure");
 
         string work = Path.Combine(Path.GetTempPath(), "rnn-bench-" + Guid.NewGuid().ToString("N")[..12]);
         try

@@ -24,16 +24,21 @@ internal static class InfoCommand
             stdout.WriteLine($"{modelPath}: format v{descriptor.Version}, {descriptor.InputSize} input(s) -> {descriptor.OutputSize} output(s)");
             if (descriptor.InputNormalization is not null)
                 stdout.WriteLine("  input normalisation: (x - mean) / std per feature");
+            if (descriptor.Skip != 0)
+                stdout.WriteLine($"  skip: the first {descriptor.Skip} raw input(s) added to the output");
+            if (WholeSequence.Reason(descriptor) is { } reason)
+                stdout.WriteLine($"  whole sequences only ({reason}): Run, not Step; rnn run reads the CSV as one sequence");
             long parameters = 0;
             for (int l = 0; l < descriptor.Layers.Count; l++)
             {
                 var layer = descriptor.Layers[l];
                 long count;
-                string detail;
+                string detail, settings = "";
                 if (layer is RecurrentLayerDescriptor recurrent)
                 {
-                    count = recurrent.WeightIh.Length + recurrent.WeightHh.Length + recurrent.BiasIh.Length + recurrent.BiasHh.Length;
+                    count = Count(recurrent.Weights) + (recurrent.ReverseWeights is { } reverse ? Count(reverse) : 0);
                     detail = recurrent.Kind == LayerKind.Rnn ? $" ({DescriptorNames.Of(recurrent.Nonlinearity)})" : "";
+                    settings = Settings(recurrent);
                 }
                 else
                 {
@@ -43,7 +48,7 @@ internal static class InfoCommand
                 }
 
                 parameters += count;
-                stdout.WriteLine($"  layers[{l}]: {DescriptorNames.Of(layer.Kind)}{detail} {layer.InputSize} -> {layer.OutputSize}, {count} parameters");
+                stdout.WriteLine($"  layers[{l}]: {DescriptorNames.Of(layer.Kind)}{detail} {layer.InputSize} -> {layer.OutputSize}, {count} parameters{settings}");
             }
 
             stdout.WriteLine($"  {parameters} parameters, {parameters * sizeof(float)} bytes of float32 weights");
@@ -58,4 +63,31 @@ internal static class InfoCommand
             stdout.WriteLine($"  SIMD path on this machine: {SimdCapabilities.Best}");
             return 0;
         });
+
+    // Every tensor of one direction, learned initial states included (they are trained parameters too).
+    private static long Count(RecurrentWeights w) =>
+        w.WeightIh.Length + w.WeightHh.Length + w.BiasIh.Length + w.BiasHh.Length
+        + w.Peephole.Length + w.WeightHr.Length + w.InitialH.Length + w.InitialC.Length;
+
+    // Format v2's settings of a recurrent layer, compactly; "" for a v1 layer.
+    private static string Settings(RecurrentLayerDescriptor layer)
+    {
+        var o = layer.Options;
+        var parts = new System.Collections.Generic.List<string>();
+        if (o.Direction != RecurrentDirection.Forward)
+            parts.Add(DescriptorNames.Of(o.Direction));
+        if (o.ProjectionSize != 0)
+            parts.Add($"proj_size {o.ProjectionSize}");
+        if (layer.Weights.HasPeepholes)
+            parts.Add("peepholes");
+        if (!o.ResetAfter)
+            parts.Add("reset_after false");
+        if (o.Clip != 0)
+            parts.Add($"clip {DescriptorWriter.FormatFloat(o.Clip)}");
+        if (o.GateActivation != Activation.Sigmoid)
+            parts.Add($"gates {DescriptorNames.Of(o.GateActivation)}(alpha {DescriptorWriter.FormatFloat(o.HardSigmoidAlpha)}, beta {DescriptorWriter.FormatFloat(o.HardSigmoidBeta)})");
+        if (layer.Weights.HasInitialState)
+            parts.Add(layer.Weights.InitialC.Length > 0 ? "learned initial h and c" : "learned initial h");
+        return parts.Count == 0 ? "" : "; " + string.Join(", ", parts);
+    }
 }

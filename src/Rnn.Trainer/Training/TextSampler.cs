@@ -19,6 +19,8 @@ internal sealed class TextSampler
             throw new ArgumentException($"{source}: not a text model (no metadata.vocabulary; train one with rnn train on a text file)");
         if (descriptor.InputSize != vocabulary.Length || descriptor.OutputSize != vocabulary.Length)
             throw new ArgumentException($"{source}: metadata.vocabulary has {vocabulary.Length} characters, but the model reads {descriptor.InputSize} and writes {descriptor.OutputSize} values");
+        if (Cli.WholeSequence.Reason(descriptor) is { } reason)
+            throw new ArgumentException($"{source}: {reason}: it needs the whole sequence, but sampling feeds one character at a time");
         Vocabulary = vocabulary;
         _model = InterpretedModel.FromDescriptor(descriptor);
     }
