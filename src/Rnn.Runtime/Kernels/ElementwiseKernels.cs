@@ -70,5 +70,5 @@ internal static class ElementwiseKernels
     public static void Clamp(Span<float> d, float limit, SimdPath path) => Map(new ClampOperator(limit), d, d, d, path);
 
     /// <summary>d = hard_sigmoid(d) = max(0, min(1, α d + β)).</summary>
-    public static void HardSigmoid(Span<float> d, float alpha, float beta, SimdPath path) => Map(new HardSigmoidOperator(alpha, beta), d, d, d, path);
+    public static void HardSigmoid(Span<float> d, float alpha, float beta, SimdPath path) => Map(new HardSigmoidGateOperator(alpha, beta), d, d, d, path);
 }

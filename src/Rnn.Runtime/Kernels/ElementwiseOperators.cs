@@ -82,7 +82,7 @@ internal readonly struct ClampOperator(float limit) : IElementwiseOperator
 }
 
 /// <summary>d = hard_sigmoid(d) with the layer's α and β (see <see cref="HardSigmoid"/>).</summary>
-internal readonly struct HardSigmoidOperator(float alpha, float beta) : IElementwiseOperator
+internal readonly struct HardSigmoidGateOperator(float alpha, float beta) : IElementwiseOperator
 {
     public float Invoke(float a, float b, float d) => HardSigmoid.Invoke(d, alpha, beta);
 
