@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using Rnn.Runtime.Descriptors;
+
+namespace Rnn.Import.Onnx;
+
+/// <summary>
+/// The per-step vector at one point of the model: the model input (no <see cref="Layer"/>), or the output of
+/// <see cref="Layer"/> applied to <see cref="Parent"/>. The layers of the descriptor are the chain from the
+/// graph output's stream back to the input; a branch the output does not depend on is never part of it.
+/// </summary>
+internal sealed class LayerStream
+{
+    private LayerStream(LayerStream? parent, LayerDescriptor? layer, int features, bool isPlainDense)
+    {
+        Parent = parent;
+        Layer = layer;
+        Features = features;
+        IsPlainDense = isPlainDense;
+    }
+
+    public LayerStream? Parent { get; }
+
+    public LayerDescriptor? Layer { get; }
+
+    /// <summary>Values per step.</summary>
+    public int Features { get; }
+
+    /// <summary>
+    /// A dense layer with a linear activation that nothing has looked at yet except through this stream, so a
+    /// following Add can fold into its bias and an activation into its activation.
+    /// </summary>
+    public bool IsPlainDense { get; }
+
+    public static LayerStream Input(int features) => new(null, null, features, false);
+
+    public LayerStream Then(LayerDescriptor layer) =>
+        new(this, layer, layer.OutputSize, layer is DenseLayerDescriptor { Activation: Activation.Linear });
+
+    /// <summary>The same parent with <see cref="Layer"/> replaced (a bias or an activation folded in).</summary>
+    public LayerStream Replace(LayerDescriptor layer) => Parent!.Then(layer);
+
+    /// <summary>The layers from the input to this stream.</summary>
+    public List<LayerDescriptor> Layers()
+    {
+        var layers = new List<LayerDescriptor>();
+        for (var s = this; s.Layer is not null; s = s.Parent!)
+            layers.Add(s.Layer);
+        layers.Reverse();
+        return layers;
+    }
+
+    public bool HasRecurrentLayer => Layers().Exists(l => l is RecurrentLayerDescriptor);
+
+    public int InputFeatures
+    {
+        get
+        {
+            var s = this;
+            while (s.Parent is not null)
+                s = s.Parent;
+            return s.Features;
+        }
+    }
+}
