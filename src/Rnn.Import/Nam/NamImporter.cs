@@ -32,9 +32,13 @@ public sealed class NamImporter : IModelImporter
     /// <inheritdoc />
     public string Description => "Neural Amp Modeler .nam file (LSTM architecture)";
 
-    /// <inheritdoc />
+    /// <summary>
+    /// A JSON object naming an architecture and a config, or, when a long <c>metadata</c> pushes those past
+    /// the sniffed bytes, one that opens the way NAM's exporter writes every file: <c>{"version": "…", "metadata"</c>.
+    /// </summary>
     public bool Recognizes(ReadOnlySpan<byte> head) =>
-        ImportJson.HeadHasKeys(head, "architecture", "config") || ImportJson.HeadHasKeys(head, "version", "metadata", "weights");
+        ImportJson.HeadHasKeys(head, "architecture", "config")
+        || (head.StartsWith("{\"version\": \""u8) && ImportJson.HeadHasKeys(head, "metadata"));
 
     /// <inheritdoc />
     public ModelDescriptor Import(string path)

@@ -70,4 +70,34 @@ public class NamImportTests
             Assert.Equal((Activation.Linear, 15f, 16f), (head.Activation, head.Weight[0], head.Bias[0]));
         });
     }
+
+    [Fact]
+    public void MultiChannelFilesGetAnInputPerChannelAndAHeadRowPerOutputChannel()
+    {
+        // input_size = in_channels = 2, hidden 1, out_channels 2: W [4][3], b [4], h0, c0, head [2][1] and [2].
+        string weights = string.Join(", ", System.Linq.Enumerable.Range(1, 4 * 3 + 4 + 2 + 2 + 2));
+        string nam = $$"""
+            {"version": "0.7.0", "architecture": "LSTM", "weights": [{{weights}}],
+             "config": {"input_size": 2, "hidden_size": 1, "num_layers": 1, "in_channels": 2, "out_channels": 2}
+            }
+            """;
+        ImportedFixtures.WithFile("stereo.nam", nam, path =>
+        {
+            var model = ModelImport.Import(path);
+            Assert.Equal((2, 2), (model.InputSize, model.OutputSize));
+            var lstm = Assert.IsType<RecurrentLayerDescriptor>(model.Layers[0]);
+            Assert.Equal([1f, 2f, 4f, 5f, 7f, 8f, 10f, 11f], lstm.WeightIh.ToArray());
+            Assert.Equal([3f, 6f, 9f, 12f], lstm.WeightHh.ToArray());
+            var head = Assert.IsType<DenseLayerDescriptor>(model.Layers[1]);
+            Assert.Equal([19f, 20f], head.Weight.ToArray());
+            Assert.Equal([21f, 22f], head.Bias.ToArray());
+        });
+    }
+
+    [Fact]
+    public void AFileWhoseMetadataFillsTheSniffedBytesIsStillRecognisedByItsOpening()
+    {
+        string nam = $$"""{"version": "0.5.4", "metadata": {"notes": "{{new string('x', 5000)}}"}, "architecture": "LSTM"}""";
+        ImportedFixtures.WithFile("long.nam", nam, path => Assert.IsType<NamImporter>(ModelImport.Detect(path)));
+    }
 }
