@@ -15,6 +15,8 @@ public static class ModelImport
     /// <summary>Every importer, in the order formats are tried.</summary>
     public static IReadOnlyList<IModelImporter> Importers { get; } = new List<IModelImporter>
     {
+        new PyTorch.PyTorchImporter(),
+        new NeuralPi.NeuralPiImporter(),
         new Onnx.OnnxImporter(),
         new Keras.KerasJsonImporter(),
         new Nam.NamImporter(),
