@@ -16,7 +16,7 @@ public sealed class OnnxFixture
 {
     public static readonly string Directory = Path.Combine(AppContext.BaseDirectory, "Fixtures", "import", "onnx");
 
-    private OnnxFixture(string name, string[] inputAxes, string[] outputAxes, int? fixedSteps, int? fixedBatch, string[] golden)
+    private OnnxFixture(string name, string[] inputAxes, string[] outputAxes, int? fixedSteps, int? fixedBatch, string[] golden, bool onnxRuntimeRunsIt)
     {
         Name = name;
         InputAxes = inputAxes;
@@ -24,6 +24,7 @@ public sealed class OnnxFixture
         FixedSteps = fixedSteps;
         FixedBatch = fixedBatch;
         Golden = golden;
+        OnnxRuntimeRunsIt = onnxRuntimeRunsIt;
     }
 
     public string Name { get; }
@@ -43,6 +44,9 @@ public sealed class OnnxFixture
     /// <summary>The golden fixtures (tests/Fixtures/golden/NAME.rnn.json + .io.json) made from this model.</summary>
     public string[] Golden { get; }
 
+    /// <summary>Whether ONNX Runtime runs the model: its CPU kernels refuse recurrent nodes with layout=1.</summary>
+    public bool OnnxRuntimeRunsIt { get; }
+
     public static IEnumerable<string> Names() =>
         System.IO.Directory.GetFiles(Directory, "*.fixture.json").Select(p => Path.GetFileName(p)[..^".fixture.json".Length]).Order();
 
@@ -61,6 +65,7 @@ public sealed class OnnxFixture
         string[] Strings(string property) => root.GetProperty(property).EnumerateArray().Select(e => e.GetString()!).ToArray();
         var fixedSizes = root.GetProperty("fixed");
         int? Fixed(string axis) => fixedSizes.TryGetProperty(axis, out var v) ? v.GetInt32() : null;
-        return new OnnxFixture(name, Strings("input_axes"), Strings("output_axes"), Fixed("time"), Fixed("batch"), Strings("golden"));
+        return new OnnxFixture(name, Strings("input_axes"), Strings("output_axes"), Fixed("time"), Fixed("batch"), Strings("golden"),
+            root.GetProperty("onnx_runtime").GetBoolean());
     }
 }
