@@ -16,12 +16,17 @@ public interface IRnnModel
 
     /// <summary>Advances one time step on the widest SIMD path this machine accelerates.</summary>
     /// <exception cref="ArgumentException">A span has the wrong length.</exception>
+    /// <exception cref="InvalidOperationException">The model has a reverse or bidirectional layer (format v2), so it runs whole sequences only.</exception>
     void Step(ReadOnlySpan<float> input, Span<float> output);
 
-    /// <summary>Runs T steps: T × InputSize values in, T × OutputSize out.</summary>
+    /// <summary>
+    /// Runs T steps: T × InputSize values in, T × OutputSize out. A model that steps continues from the
+    /// current state; a model with a reverse or bidirectional layer treats the input as one whole
+    /// sequence from the initial state.
+    /// </summary>
     /// <exception cref="ArgumentException">The lengths are not whole steps or disagree on T.</exception>
     void Run(ReadOnlySpan<float> inputs, Span<float> outputs);
 
-    /// <summary>Zeroes the recurrent state.</summary>
+    /// <summary>Returns the recurrent state to the start of a sequence: zeros, or the model's learned initial state (format v2).</summary>
     void Reset();
 }
