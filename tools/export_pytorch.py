@@ -49,7 +49,7 @@ def export(model, path, input_size=None, skip=0):
     if not chain:
         raise ExportError("the model has no modules to export")
     if input_size is None:
-        input_size = _input_size_of(chain[0])
+        input_size = _input_size_of(chain[0][1])
     layers = [_layer(index, name, module) for index, (name, module) in enumerate(chain)]
     dump = OrderedDict([
         ("format", FORMAT),
@@ -290,7 +290,11 @@ def main(argv=None):
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        loaded = torch.load(args.model, map_location="cpu")
+        try:
+            loaded = torch.load(args.model, map_location="cpu")
+        except (AttributeError, ModuleNotFoundError) as error:
+            raise ExportError(f"{args.model}: holds a pickled module whose class cannot be loaded here ({error}); "
+                              "call export(model, ...) from your own code, or save model.state_dict() and list its layers")
         if isinstance(loaded, nn.Module):
             if getattr(args, "specs", None):
                 raise ExportError(f"{args.model}: holds a whole module; the layer options are only for a state_dict")
