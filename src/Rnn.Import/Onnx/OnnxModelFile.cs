@@ -49,7 +49,7 @@ internal static class OnnxModelFile
         if (!TryReadVarint(head, ref at, out tag))
             return at >= head.Length;
         int field = (int)(tag >> 3), wire = (int)(tag & 7);
-        if (Array.IndexOf(s_modelFields, field) < 0)
+        if (field == 1 || Array.IndexOf(s_modelFields, field) < 0)
             return false;
         bool varintField = field is 1 or 5;
         return varintField ? wire == 0 : wire == 2;

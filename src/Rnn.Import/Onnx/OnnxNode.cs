@@ -50,19 +50,31 @@ internal sealed class OnnxNode
 
     public bool Has(string name) => _attributes.ContainsKey(name);
 
-    public long Int(string name, long fallback) => _attributes.TryGetValue(name, out var a) ? a.I : fallback;
+    public long Int(string name, long fallback) => Get(name, AttributeProto.Types.AttributeType.Int) is { } a ? a.I : fallback;
 
-    public float Float(string name, float fallback) => _attributes.TryGetValue(name, out var a) ? a.F : fallback;
+    public float Float(string name, float fallback) => Get(name, AttributeProto.Types.AttributeType.Float) is { } a ? a.F : fallback;
 
-    public string String(string name, string fallback) => _attributes.TryGetValue(name, out var a) ? a.S.ToStringUtf8() : fallback;
+    public string String(string name, string fallback) => Get(name, AttributeProto.Types.AttributeType.String) is { } a ? a.S.ToStringUtf8() : fallback;
 
-    public long[]? Ints(string name) => _attributes.TryGetValue(name, out var a) ? a.Ints.ToArray() : null;
+    public long[]? Ints(string name) => Get(name, AttributeProto.Types.AttributeType.Ints)?.Ints.ToArray();
 
-    public float[]? Floats(string name) => _attributes.TryGetValue(name, out var a) ? a.Floats.ToArray() : null;
+    public float[]? Floats(string name) => Get(name, AttributeProto.Types.AttributeType.Floats)?.Floats.ToArray();
 
-    public string[]? Strings(string name) => _attributes.TryGetValue(name, out var a) ? a.Strings.Select(s => s.ToStringUtf8()).ToArray() : null;
+    public string[]? Strings(string name) => Get(name, AttributeProto.Types.AttributeType.Strings)?.Strings.Select(s => s.ToStringUtf8()).ToArray();
 
-    public TensorProto? Tensor(string name) => _attributes.TryGetValue(name, out var a) ? a.T : null;
+    public TensorProto? Tensor(string name) => Get(name, AttributeProto.Types.AttributeType.Tensor)?.T;
+
+    /// <summary>The attribute, checked to be of <paramref name="type"/> (a FLOAT where FLOATS belongs would otherwise read as empty); null when absent.</summary>
+    private AttributeProto? Get(string name, AttributeProto.Types.AttributeType type)
+    {
+        if (!_attributes.TryGetValue(name, out var attribute))
+            return null;
+        if (attribute.Type != type)
+            throw Error($"attribute {name} must be of type {Upper(type)}, found {Upper(attribute.Type)}");
+        return attribute;
+    }
+
+    private static string Upper(AttributeProto.Types.AttributeType type) => type.ToString().ToUpperInvariant();
 
     /// <summary>Input <paramref name="index"/>, or null when omitted.</summary>
     public GraphValue? Input(int index) => index < Inputs.Length ? Inputs[index] : null;
