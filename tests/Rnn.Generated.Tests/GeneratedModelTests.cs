@@ -14,7 +14,8 @@ namespace Rnn.Generated.Tests;
 
 /// <summary>
 /// The generated models against PyTorch's outputs on every SIMD path this machine runs (Vector128 is the
-/// code that runs as NEON on ARM64), against the interpreter, and against their API promises.
+/// code that runs as NEON on ARM64), against the interpreter, and against their API promises. Models with
+/// a reverse or bidirectional layer run whole sequences only: they are checked through Run.
 /// </summary>
 public class GeneratedModelTests
 {
@@ -68,7 +69,7 @@ public class GeneratedModelTests
 
     [Theory]
     [MemberData(nameof(FixturesOnEveryPath))]
-    public void StepsAllocateNothing(string name, SimdPath path)
+    public void StepAndRunAllocateNothingAfterWarmUp(string name, SimdPath path)
     {
         var fixture = GoldenFixture.Load(name);
         Assert.Equal(0, Models[name].AllocatedBytes(fixture, path));
@@ -77,6 +78,10 @@ public class GeneratedModelTests
     /// <summary>Run's sequence mode sums in another order than Step (projection first): within this of Step.</summary>
     private const double RunTolerance = 1e-6;
 
+    /// <summary>
+    /// Run against the reference, and against Step (a whole-sequence model has no Step: against a second
+    /// Run of the same model value, which must start over from the initial state).
+    /// </summary>
     [Theory]
     [MemberData(nameof(FixturesOnEveryPath))]
     public void RunMatchesPyTorchAndStepOnEveryPath(string name, SimdPath path)
@@ -89,6 +94,18 @@ public class GeneratedModelTests
             Assert.True(Math.Abs(run[i] - stepped[i]) <= RunTolerance, $"{name} on {path}, value {i}: Step {stepped[i]}, Run {run[i]} (difference {Math.Abs(run[i] - stepped[i]):E2})");
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void StepThroughTheInterfacesOfAWholeSequenceModelThrows(string name)
+    {
+        if (!NeedsWholeSequence(name))
+            return;
+        Models[name].CheckStepThrows(GoldenFixture.Load(name));
+    }
+
+    private static bool NeedsWholeSequence(string name) =>
+        Rnn.Runtime.Descriptors.DescriptorReader.ReadFile(GoldenFixture.Load(name).DescriptorPath).NeedsWholeSequence;
 
     [Theory]
     [MemberData(nameof(Fixtures))]
@@ -160,6 +177,8 @@ public class GeneratedModelTests
         (float[] Run, float[] Stepped) RunAndStep(GoldenFixture fixture, SimdPath path);
 
         void CheckPiecesAndReset(GoldenFixture fixture);
+
+        void CheckStepThrows(GoldenFixture fixture);
     }
 
     /// <summary>Calls a generated model through its struct type: no boxing, the code a user would run.</summary>
@@ -168,11 +187,27 @@ public class GeneratedModelTests
     {
         public Type ModelType => typeof(TModel);
 
+        /// <summary>Whether the model has a reverse or bidirectional layer (Run only).</summary>
+        private bool _wholeSequence;
+
+        public ModelCheck()
+        {
+            string path = typeof(TModel).GetCustomAttribute<RnnModelAttribute>()!.DescriptorPath;
+            _wholeSequence = NeedsWholeSequence(System.IO.Path.GetFileName(path)[..^".rnn.json".Length]);
+        }
+
+        /// <summary>Step by step from a default model; a whole-sequence model in one Run.</summary>
         public float[] Run(GoldenFixture fixture, SimdPath path)
         {
             TModel model = default;
             Assert.Equal((fixture.InputSize, fixture.OutputSize), (model.InputSize, model.OutputSize));
             var outputs = new float[fixture.Steps * fixture.OutputSize];
+            if (_wholeSequence)
+            {
+                model.Run(fixture.Input, outputs, path);
+                return outputs;
+            }
+
             for (int t = 0; t < fixture.Steps; t++)
                 model.Step(fixture.Input.AsSpan(t * fixture.InputSize, fixture.InputSize), outputs.AsSpan(t * fixture.OutputSize, fixture.OutputSize), path);
             return outputs;
@@ -192,7 +227,7 @@ public class GeneratedModelTests
                     model.Reset();
                     model.Run(fixture.Input, outputs);
                     model.Run(fixture.Input, outputs, path);
-                    for (int t = 0; t < fixture.Steps; t++)
+                    for (int t = 0; t < fixture.Steps && !_wholeSequence; t++)
                         model.Step(fixture.Input.AsSpan(t * fixture.InputSize, fixture.InputSize), output, path);
                 }
             });
@@ -203,9 +238,24 @@ public class GeneratedModelTests
             TModel model = default;
             var run = new float[fixture.Steps * fixture.OutputSize];
             model.Run(fixture.Input, run, path);
+            if (_wholeSequence)
+            {
+                var again = new float[run.Length];
+                model.Run(fixture.Input, again, path);
+                return (run, again);
+            }
+
             model.Reset();
             var stepped = Run(fixture, path);
             return (run, stepped);
+        }
+
+        public void CheckStepThrows(GoldenFixture fixture)
+        {
+            TModel model = default;
+            var e = Assert.Throws<InvalidOperationException>(() => model.Step(fixture.Input.AsSpan(0, fixture.InputSize), new float[fixture.OutputSize]));
+            Assert.Contains("call Run with the complete sequence", e.Message);
+            Assert.Throws<InvalidOperationException>(() => model.Step(fixture.Input.AsSpan(0, fixture.InputSize), new float[fixture.OutputSize], SimdPath.Scalar));
         }
 
         public void CheckPiecesAndReset(GoldenFixture fixture)
@@ -213,6 +263,20 @@ public class GeneratedModelTests
             TModel model = default;
             var whole = new float[fixture.Steps * fixture.OutputSize];
             model.Run(fixture.Input, whole);
+            if (_wholeSequence)
+            {
+                // Pieces are other sequences here: a Run of a piece must leave the next whole Run unchanged.
+                var piece = new float[17 * fixture.OutputSize];
+                model.Run(fixture.Input.AsSpan(0, 17 * fixture.InputSize), piece);
+                var after = new float[whole.Length];
+                model.Run(fixture.Input, after);
+                Assert.Equal(whole, after);
+                model.Reset();
+                model.Run(fixture.Input, after);
+                Assert.Equal(whole, after);
+                return;
+            }
+
             model.Reset();
             // Pieces of 1, 3, 17 (past a chunk of 16) and the rest: the state and the weight walk carry over.
             var pieces = new float[whole.Length];

@@ -69,6 +69,6 @@ public class SharedReaderTests
     {
         string text = File.ReadAllText(Path.Combine(GoldenDirectory, "gru_i1_h16.rnn.json")).Replace("\"version\": 1", "\"version\": 7");
         var e = Assert.Throws<RnnDescriptorException>(() => DescriptorReader.Parse(text, "m.rnn.json"));
-        Assert.Equal("m.rnn.json(3,14): version: format version 7 is newer than this reader, which reads versions 1 to 1; update Rnn.Embedded to read this file", e.Message);
+        Assert.Equal("m.rnn.json(3,14): version: format version 7 is newer than this reader, which reads versions 1 to 2; update Rnn.Embedded to read this file", e.Message);
     }
 }

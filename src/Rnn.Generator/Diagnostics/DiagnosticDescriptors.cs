@@ -53,9 +53,6 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NativeExportsNeedPlainStruct = Error("RNN0014",
         "Native exports need a plain struct", "'{0}' is a ref struct, so its state cannot live in a caller's buffer; declare it as a plain partial struct to get C entry points");
 
-    public static readonly DiagnosticDescriptor UnsupportedVersion2Feature = Error("RNN0015",
-        "Descriptor feature not generated yet", "{0}: the source generator does not generate code for descriptor v2's {1} yet; load the model at run time with InterpretedModel.Load instead");
-
     public static readonly DiagnosticDescriptor InternalError = Error("RNN9999",
         "The model generator failed", "The generator failed on '{0}': {1}; please report this with the descriptor");
 }

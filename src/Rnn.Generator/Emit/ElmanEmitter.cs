@@ -2,7 +2,7 @@ using Rnn.Generator.Model;
 
 namespace Rnn.Generator.Emit;
 
-/// <summary>Elman RNN: h' = act(W [x; h] + b) over one packed matrix, act = tanh or relu. State: h at s[off, off+Hp).</summary>
+/// <summary>Elman RNN: h' = act(clip(W [x; h] + b)) over one packed matrix, act = tanh or relu, clip only when the cell clips. State: h at s[off, off+Hp).</summary>
 internal static class ElmanEmitter
 {
     public static void Emit(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor, bool fromProjection)
@@ -28,12 +28,12 @@ internal static class ElmanEmitter
         if (flavor.IsScalar)
         {
             w.Line($"for (int k = 0; k < {hidden}; k++)");
-            w.Line($"    Unsafe.Add(ref s, {h} + k) = {activation}.Invoke(Unsafe.Add(ref pre, k));");
+            w.Line($"    Unsafe.Add(ref s, {h} + k) = {GateMath.Activate(flavor, layer.Cell, activation, "Unsafe.Add(ref pre, k)")};");
         }
         else
         {
             LayerEmitter.ForEachUnitVector(w, flavor, padded, at =>
-                w.Line(flavor.Store($"{activation}.Invoke({flavor.Load("pre", at(0))})", "s", at(h))));
+                w.Line(flavor.Store(GateMath.Activate(flavor, layer.Cell, activation, flavor.Load("pre", at(0))), "s", at(h))));
         }
 
         w.Close();

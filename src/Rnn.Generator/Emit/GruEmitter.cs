@@ -3,8 +3,11 @@ using Rnn.Generator.Model;
 namespace Rnn.Generator.Emit;
 
 /// <summary>
-/// GRU: gx = W_ih x + b_ih and gh = W_hh h + b_hh kept apart, then per unit
-/// r = σ(gx_r + gh_r), z = σ(gx_z + gh_z), n = tanh(gx_n + r gh_n), h' = (1 - z) n + z h = n + z (h - n).
+/// GRU: gx = W_ih x + b_ih and gh = W_hh h + b_hh kept apart, then per unit (σ the gate activation, every
+/// pre-activation clipped when the cell clips) r = σ(gx_r + gh_r), z = σ(gx_z + gh_z),
+/// n = tanh(gx_n + r gh_n), h' = (1 - z) n + z h = n + z (h - n).
+/// With reset_after false, r scales h before the recurrent product: gh_n = W_hn (r ⊙ h) + b_hn, so r is
+/// computed first, r ⊙ h goes to scratch, and W_hn is a product of its own; then n = tanh(gx_n + gh_n).
 /// State: h at s[off, off+Hp).
 /// </summary>
 internal static class GruEmitter
@@ -12,6 +15,8 @@ internal static class GruEmitter
     public static void Emit(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor, bool fromProjection)
     {
         int hidden = layer.OutputSize, padded = layer.PaddedOutput, h = layer.StateOffset, rows = 3 * padded;
+        var cell = layer.Cell;
+        bool resetBefore = cell is { ResetAfter: false };
         LayerEmitter.Open(w, index, flavor, fromProjection);
         w.Line($"ref float state = ref Unsafe.Add(ref s, {h});");
         var recurrent = new[] { new ColumnSource("state", hidden) };
@@ -21,9 +26,9 @@ internal static class GruEmitter
             w.Line("ref float gx = ref p;");
             w.Line("ref float gh = ref t;");
             LayerEmitter.BindWeights(w, index, 1, "wh", "bh");
-            w.Line($"// gates r, z, n at rows 0, {padded}, {2 * padded}: the hidden part");
+            w.Line($"// gates r, z{(resetBefore ? "" : ", n")} at rows 0, {padded}{(resetBefore ? "" : $", {2 * padded}")}: the hidden part");
             LayerEmitter.Products(w, layer, flavor, reversed => MatVecEmitter.Emit(w, flavor, layer.Matrices[1], "wh", "bh", recurrent, "gh", reversed));
-            EmitGates(w, hidden, padded, flavor);
+            EmitGates(w, layer, index, flavor, "Unsafe.Add(ref t, " + rows + ")");
             w.Close();
             return;
         }
@@ -32,7 +37,7 @@ internal static class GruEmitter
         w.Line($"ref float gh = ref Unsafe.Add(ref t, {rows});");
         LayerEmitter.BindWeights(w, index, 0, "wi", "bi");
         LayerEmitter.BindWeights(w, index, 1, "wh", "bh");
-        w.Line($"// gates r, z, n at rows 0, {padded}, {2 * padded}: input part, then hidden part");
+        w.Line($"// gates r, z, n at rows 0, {padded}, {2 * padded}: input part, then hidden part{(resetBefore ? " (r, z)" : "")}");
         var inputs = new[] { new ColumnSource("x", layer.InputSize) };
         LayerEmitter.Products(w, layer, flavor, reversed =>
         {
@@ -43,19 +48,28 @@ internal static class GruEmitter
             if (!reversed)
                 MatVecEmitter.Emit(w, flavor, layer.Matrices[1], "wh", "bh", recurrent, "gh");
         });
-        EmitGates(w, hidden, padded, flavor);
+        EmitGates(w, layer, index, flavor, $"Unsafe.Add(ref t, {2 * rows})");
         w.Close();
     }
 
-    private static void EmitGates(CodeWriter w, int hidden, int padded, SimdFlavor flavor)
+    /// <param name="resetScratch">Where r ⊙ h goes when the reset gate comes before W_hn.</param>
+    private static void EmitGates(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor, string resetScratch)
     {
+        int hidden = layer.OutputSize, padded = layer.PaddedOutput;
+        var cell = layer.Cell;
+        if (cell is { ResetAfter: false })
+        {
+            EmitResetBefore(w, layer, index, flavor, resetScratch);
+            return;
+        }
+
         if (flavor.IsScalar)
         {
             using (w.Block($"for (int k = 0; k < {hidden}; k++)"))
             {
-                w.Line("float r = Sigmoid.Invoke(Unsafe.Add(ref gx, k) + Unsafe.Add(ref gh, k));");
-                w.Line($"float z = Sigmoid.Invoke(Unsafe.Add(ref gx, {padded} + k) + Unsafe.Add(ref gh, {padded} + k));");
-                w.Line($"float n = Tanh.Invoke(Unsafe.Add(ref gx, {2 * padded} + k) + r * Unsafe.Add(ref gh, {2 * padded} + k));");
+                w.Line($"float r = {GateMath.Gate(flavor, cell, "Unsafe.Add(ref gx, k) + Unsafe.Add(ref gh, k)")};");
+                w.Line($"float z = {GateMath.Gate(flavor, cell, $"Unsafe.Add(ref gx, {padded} + k) + Unsafe.Add(ref gh, {padded} + k)")};");
+                w.Line($"float n = {GateMath.Activate(flavor, cell, "Tanh", $"Unsafe.Add(ref gx, {2 * padded} + k) + r * Unsafe.Add(ref gh, {2 * padded} + k)")};");
                 w.Line("ref float unit = ref Unsafe.Add(ref state, k);");
                 w.Line("unit = n + z * (unit - n);");
             }
@@ -64,9 +78,55 @@ internal static class GruEmitter
         {
             LayerEmitter.ForEachUnitVector(w, flavor, padded, at =>
             {
-                w.Line($"var r = Sigmoid.Invoke({flavor.Load("gx", at(0))} + {flavor.Load("gh", at(0))});");
-                w.Line($"var z = Sigmoid.Invoke({flavor.Load("gx", at(padded))} + {flavor.Load("gh", at(padded))});");
-                w.Line($"var n = Tanh.Invoke({flavor.Name}.MultiplyAddEstimate(r, {flavor.Load("gh", at(2 * padded))}, {flavor.Load("gx", at(2 * padded))}));");
+                w.Line($"var r = {GateMath.Gate(flavor, cell, $"{flavor.Load("gx", at(0))} + {flavor.Load("gh", at(0))}")};");
+                w.Line($"var z = {GateMath.Gate(flavor, cell, $"{flavor.Load("gx", at(padded))} + {flavor.Load("gh", at(padded))}")};");
+                w.Line($"var n = {GateMath.Activate(flavor, cell, "Tanh", $"{flavor.Name}.MultiplyAddEstimate(r, {flavor.Load("gh", at(2 * padded))}, {flavor.Load("gx", at(2 * padded))})")};");
+                w.Line($"var previous = {flavor.Load("state", at(0))};");
+                w.Line(flavor.Store($"{flavor.Name}.MultiplyAddEstimate(z, previous - n, n)", "state", at(0)));
+            });
+        }
+    }
+
+    /// <summary>r first, r ⊙ h to scratch, gh_n = W_hn (r ⊙ h) + b_hn, then z, n and h'.</summary>
+    private static void EmitResetBefore(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor, string resetScratch)
+    {
+        int hidden = layer.OutputSize, padded = layer.PaddedOutput;
+        var cell = layer.Cell;
+        w.Line($"ref float resetState = ref {resetScratch};");
+        if (flavor.IsScalar)
+        {
+            w.Line($"for (int k = 0; k < {hidden}; k++)");
+            w.Line($"    Unsafe.Add(ref resetState, k) = {GateMath.Gate(flavor, cell, "Unsafe.Add(ref gx, k) + Unsafe.Add(ref gh, k)")} * Unsafe.Add(ref state, k);");
+        }
+        else
+        {
+            LayerEmitter.ForEachUnitVector(w, flavor, padded, at =>
+            {
+                w.Line($"var r = {GateMath.Gate(flavor, cell, $"{flavor.Load("gx", at(0))} + {flavor.Load("gh", at(0))}")};");
+                w.Line(flavor.Store($"r * {flavor.Load("state", at(0))}", "resetState", at(0)));
+            });
+        }
+
+        w.Line($"// gh_n = W_hn (r ⊙ h) + b_hn, after gh_r and gh_z");
+        LayerEmitter.BindWeights(w, index, 2, "wn", "bn");
+        w.Line($"ref float ghn = ref Unsafe.Add(ref gh, {2 * padded});");
+        MatVecEmitter.Emit(w, flavor, layer.Matrices[2], "wn", "bn", new[] { new ColumnSource("resetState", hidden) }, "ghn");
+        if (flavor.IsScalar)
+        {
+            using (w.Block($"for (int k = 0; k < {hidden}; k++)"))
+            {
+                w.Line($"float z = {GateMath.Gate(flavor, cell, $"Unsafe.Add(ref gx, {padded} + k) + Unsafe.Add(ref gh, {padded} + k)")};");
+                w.Line($"float n = {GateMath.Activate(flavor, cell, "Tanh", $"Unsafe.Add(ref gx, {2 * padded} + k) + Unsafe.Add(ref ghn, k)")};");
+                w.Line("ref float unit = ref Unsafe.Add(ref state, k);");
+                w.Line("unit = n + z * (unit - n);");
+            }
+        }
+        else
+        {
+            LayerEmitter.ForEachUnitVector(w, flavor, padded, at =>
+            {
+                w.Line($"var z = {GateMath.Gate(flavor, cell, $"{flavor.Load("gx", at(padded))} + {flavor.Load("gh", at(padded))}")};");
+                w.Line($"var n = {GateMath.Activate(flavor, cell, "Tanh", $"{flavor.Load("gx", at(2 * padded))} + {flavor.Load("ghn", at(0))}")};");
                 w.Line($"var previous = {flavor.Load("state", at(0))};");
                 w.Line(flavor.Store($"{flavor.Name}.MultiplyAddEstimate(z, previous - n, n)", "state", at(0)));
             });

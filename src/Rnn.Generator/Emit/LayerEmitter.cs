@@ -37,6 +37,16 @@ internal static class LayerEmitter
 
     public static string BiasName(int index, int matrix) => $"Layer{index}Bias{(matrix == 0 ? "" : matrix.ToString())}";
 
+    /// <summary>"layers[i]" as the descriptor numbers it, with the direction of a pass that walks backward.</summary>
+    public static string Label(LayerPlan layer) =>
+        layer.Cell is { Direction: RecurrentDirection.Reverse } ? $"layers[{layer.Source}] (reverse)" : $"layers[{layer.Source}]";
+
+    /// <summary>The image piece of an LSTM pass's peepholes (i, f, o, each padded to Hp).</summary>
+    public static string PeepholeName(int index) => $"Layer{index}Peephole";
+
+    /// <summary>The image piece of a pass's learned initial state, laid out as its state region.</summary>
+    public static string InitialStateName(int index) => $"Layer{index}InitialState";
+
     /// <summary>Opens the layer's method: x is its input, s the model's state buffer, t its scratch, image
     /// the aligned weight image, and reverse tells a streaming layer which way to walk its weights this step.</summary>
     public static void Open(CodeWriter w, int index, SimdFlavor flavor) => Open(w, index, flavor, fromProjection: false);

@@ -27,8 +27,18 @@ internal static class ModelEmitter
 
         w.Open($"partial {request.TypeKeyword} {request.TypeName} : global::Rnn.Runtime.IGeneratedRnnModel");
         WriteApi(w, plan);
-        WriteDispatch(w, plan);
-        WriteSteps(w, plan);
+        if (plan.HasInitialState)
+            InitialStateEmitter.Emit(w, plan);
+        if (plan.WholeSequence)
+        {
+            WholeSequenceEmitter.EmitApi(w);
+        }
+        else
+        {
+            WriteDispatch(w, plan);
+            WriteSteps(w, plan);
+        }
+
         for (int l = 0; l < plan.Layers.Count; l++)
         {
             foreach (var flavor in SimdFlavor.All)
@@ -38,7 +48,7 @@ internal static class ModelEmitter
                     continue;
                 w.Line();
                 LayerEmitter.Emit(w, plan.Layers[l], l, flavor);
-                if (!flavor.IsScalar && CodeShape.ProjectsInputs(plan.Layers[l]))
+                if (!flavor.IsScalar && !plan.WholeSequence && CodeShape.ProjectsInputs(plan.Layers[l]))
                 {
                     w.Line();
                     SequenceEmitter.EmitProjection(w, plan.Layers[l], l, flavor);
@@ -51,7 +61,9 @@ internal static class ModelEmitter
         // The scalar path is the reference: it always steps one sample at a time.
         foreach (var flavor in SimdFlavor.All)
         {
-            if (SequenceEmitter.Applies(plan) && !flavor.IsScalar)
+            if (plan.WholeSequence)
+                WholeSequenceEmitter.EmitRun(w, plan, flavor);
+            else if (SequenceEmitter.Applies(plan) && !flavor.IsScalar)
                 SequenceEmitter.EmitRun(w, plan, flavor);
             else
                 WriteStepByStepRun(w, flavor);
@@ -59,6 +71,8 @@ internal static class ModelEmitter
 
         WeightsEmitter.Emit(w, plan);
         WriteBuffers(w, plan);
+        if (plan.WholeSequence)
+            WholeSequenceEmitter.EmitBuffers(w);
         w.Close();
 
         foreach (string _ in request.ContainingTypes)
@@ -82,7 +96,9 @@ internal static class ModelEmitter
         using Vector512 = global::System.Runtime.Intrinsics.Vector512;
         """);
 
-    private static void WriteApi(CodeWriter w, NetworkPlan plan) => w.Lines($$"""
+    private static void WriteApi(CodeWriter w, NetworkPlan plan)
+    {
+        w.Lines($$"""
         /// <summary>Values per time step in.</summary>
         public const int InputSize = {{plan.InputSize}};
 
@@ -96,34 +112,61 @@ internal static class ModelEmitter
         // live on the stack or inside another struct; scratch for one step's intermediate values.
         private StateBuffer _state;
         private ScratchBuffer _scratch;
+        {{(plan.WholeSequence ? "" : """
 
         // Which way layers too large for L1 walk their weights this step; flips every step.
         private bool _reverse;
 
+        """)}}
         int global::Rnn.Runtime.IRnnModel.InputSize => InputSize;
 
         int global::Rnn.Runtime.IRnnModel.OutputSize => OutputSize;
 
-        /// <summary>The instruction-set path <see cref="Step(global::System.ReadOnlySpan{float}, global::System.Span{float})"/> takes on this machine.</summary>
+        /// <summary>The instruction-set path {{(plan.WholeSequence ? "<see cref=\"Run(global::System.ReadOnlySpan{float}, global::System.Span{float})\"/>" : "<see cref=\"Step(global::System.ReadOnlySpan{float}, global::System.Span{float})\"/>")}} takes on this machine.</summary>
         public static SimdPath ActivePath =>
             Vector512.IsHardwareAccelerated ? SimdPath.Vector512
             : Vector256.IsHardwareAccelerated ? SimdPath.Vector256
             : Vector128.IsHardwareAccelerated ? SimdPath.Vector128
             : SimdPath.Scalar;
 
-        /// <summary>Zeroes the recurrent state, as at the start of a new sequence.</summary>
-        public void Reset() => _state = default;
-
-        /// <summary>Advances one time step on the widest SIMD path this machine accelerates.</summary>
-        /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
-        /// <param name="output">Exactly <see cref="OutputSize"/> values.</param>
-        /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
-        public void Step(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
-        {
-            StepArguments.CheckStep(input.Length, output.Length, InputSize, OutputSize);
-            StepBest(input, output);
-        }
         """);
+        if (plan.TracksStart)
+        {
+            w.Lines("""
+                // False until the first step loads the learned initial state: a default model and Reset start there.
+                private bool _started;
+
+                /// <summary>Returns the recurrent state to the model's learned initial state, as at the start of a new sequence.</summary>
+                public void Reset()
+                {
+                    _state = default;
+                    _started = false;
+                }
+                """);
+        }
+        else
+        {
+            w.Lines("""
+                /// <summary>Zeroes the recurrent state, as at the start of a new sequence.</summary>
+                public void Reset() => _state = default;
+                """);
+        }
+
+        if (plan.WholeSequence)
+            return;
+        w.Lines("""
+
+            /// <summary>Advances one time step on the widest SIMD path this machine accelerates.</summary>
+            /// <param name="input">Exactly <see cref="InputSize"/> values.</param>
+            /// <param name="output">Exactly <see cref="OutputSize"/> values.</param>
+            /// <exception cref="global::System.ArgumentException">A span has the wrong length.</exception>
+            public void Step(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
+            {
+                StepArguments.CheckStep(input.Length, output.Length, InputSize, OutputSize);
+                StepBest(input, output);
+            }
+            """);
+    }
 
     /// <summary>
     /// Step and Run on a chosen path, and the private methods that pick the best path: one dispatch shape for
@@ -148,7 +191,13 @@ internal static class ModelEmitter
         string mode = SequenceEmitter.Applies(plan)
             ? "in sequence mode (input projections for chunks of steps, then the recurrence; the same results as Step up to summation order)"
             : "one step at a time";
-        w.Line($"/// <summary>Runs a whole sequence from the current state, {mode}: T × <see cref=\"InputSize\"/> values in, T × <see cref=\"OutputSize\"/> out.</summary>");
+        WriteRuns(w, $"Runs a whole sequence from the current state, {mode}", "Runs a whole sequence on the chosen SIMD path");
+    }
+
+    /// <summary>The two public Run methods (best path, chosen path) over <c>Run{Flavor}</c>, with the given summaries.</summary>
+    internal static void WriteRuns(CodeWriter w, string bestSummary, string pathSummary)
+    {
+        w.Line($"/// <summary>{bestSummary}: T × <see cref=\"InputSize\"/> values in, T × <see cref=\"OutputSize\"/> out.</summary>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">The lengths are not whole steps or disagree on T.</exception>");
         using (w.Block("public void Run(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)"))
         {
@@ -157,7 +206,7 @@ internal static class ModelEmitter
         }
 
         w.Line();
-        w.Line("/// <summary>Runs a whole sequence on the chosen SIMD path (tests use it to run every path on one machine).</summary>");
+        w.Line($"/// <summary>{pathSummary} (tests use it to run every path on one machine).</summary>");
         w.Line("/// <exception cref=\"global::System.ArgumentException\">The lengths are not whole steps or disagree on T, or <paramref name=\"path\"/> is not accelerated here.</exception>");
         using (w.Block("public void Run(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, SimdPath path)"))
         {
@@ -167,7 +216,7 @@ internal static class ModelEmitter
     }
 
     /// <summary>The widest accelerated path, then the next: <c>{method}Vector512(arguments)</c> … <c>{method}Scalar(arguments)</c>.</summary>
-    private static void WriteBestPath(CodeWriter w, string method, string arguments)
+    internal static void WriteBestPath(CodeWriter w, string method, string arguments)
     {
         for (int f = 0; f < SimdFlavor.All.Length; f++)
         {
@@ -179,7 +228,7 @@ internal static class ModelEmitter
     }
 
     /// <summary>The chosen path if this machine accelerates it, else an exception naming the best one.</summary>
-    private static void WriteSwitchOnPath(CodeWriter w, string method, string arguments)
+    internal static void WriteSwitchOnPath(CodeWriter w, string method, string arguments)
     {
         w.Open("switch (path)");
         foreach (var flavor in SimdFlavor.All)
@@ -213,6 +262,8 @@ internal static class ModelEmitter
             w.Line();
             using (w.Block($"private void Step{flavor.Name}(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)"))
             {
+                if (plan.TracksStart)
+                    InitialStateEmitter.EmitCheck(w);
                 w.Line("ref float s = ref _state[0];");
                 w.Line("ref float t = ref _scratch[0];");
                 w.Line("ref float image = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(WeightImage.Data), WeightImage.Start);");
@@ -246,6 +297,9 @@ internal static class ModelEmitter
                 {
                     w.Line($"MemoryMarshal.CreateReadOnlySpan(ref {LayerEmitter.At("s", last.StateOffset)}, OutputSize).CopyTo(output);");
                 }
+
+                if (plan.Skip > 0)
+                    SkipEmitter.Emit(w, plan, "MemoryMarshal.GetReference(input)", "MemoryMarshal.GetReference(output)", "1");
             }
         }
     }

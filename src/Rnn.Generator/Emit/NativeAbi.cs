@@ -21,9 +21,10 @@ internal sealed class NativeAbi
     {
         Prefix = prefix;
         Macro = prefix.ToUpperInvariant();
-        // The model struct holds StateBuffer and ScratchBuffer (floats) and one bool, padded to 4 bytes;
-        // the header's ulong makes the whole buffer a multiple of 8. A test checks this against sizeof.
-        int model = 4 * (plan.StateLength + plan.ScratchLength) + 4;
+        // The model struct holds StateBuffer and ScratchBuffer (floats) and, unless it runs whole sequences
+        // only, one or two bools padded to 4 bytes; the header's ulong makes the whole buffer a multiple of 8.
+        // A test checks this against sizeof.
+        int model = 4 * (plan.StateLength + plan.ScratchLength) + (plan.WholeSequence ? 0 : 4);
         StateSize = (HeaderBytes + model + 7) / 8 * 8;
         Magic = Fnv1a(request.FullName + "|" + plan.Summary + "|" + plan.InputSize + "|" + plan.OutputSize);
     }

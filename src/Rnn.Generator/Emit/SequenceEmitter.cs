@@ -124,6 +124,18 @@ internal static class SequenceEmitter
         }
     }
 
+    /// <summary>x' = (x - mean) * (1 / std) for <paramref name="count"/> steps from <paramref name="input"/> into sequence buffer A (rows of <paramref name="width"/>).</summary>
+    public static void EmitNormalization(CodeWriter w, string input, string count, int width, string what)
+    {
+        w.Line($"// x' = (x - mean) * (1 / std) for {what}, into sequence buffer A");
+        w.Line($"ref float mean = ref Unsafe.Add(ref image, {WeightsEmitter.WeightLayout.InputMean});");
+        w.Line($"ref float inverseStd = ref Unsafe.Add(ref image, {WeightsEmitter.WeightLayout.InputInverseStd});");
+        w.Line($"ref float raw = ref {input};");
+        w.Line($"for (int c = 0; c < {count}; c++)");
+        w.Line("    for (int i = 0; i < InputSize; i++)");
+        w.Line($"        Unsafe.Add(ref sequenceA, c * {width} + i) = (Unsafe.Add(ref raw, c * InputSize + i) - Unsafe.Add(ref mean, i)) * Unsafe.Add(ref inverseStd, i);");
+    }
+
     /// <summary>
     /// <c>Run{flavor}</c>: chunks of steps, each taken layer by layer. A projecting layer computes its chunk's
     /// input projections first and then steps its recurrence; any other layer steps as in <c>Step</c>. Each
@@ -136,6 +148,8 @@ internal static class SequenceEmitter
         string scratch = plan.LayerScratchOffset == 0 ? "t" : $"Unsafe.Add(ref t, {plan.LayerScratchOffset})";
         w.Line();
         using var method = w.Block($"private void Run{flavor.Name}(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int steps)");
+        if (plan.TracksStart)
+            InitialStateEmitter.EmitCheck(w);
         w.Line("ref float s = ref _state[0];");
         w.Line("ref float t = ref _scratch[0];");
         w.Line("ref float image = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(WeightImage.Data), WeightImage.Start);");
@@ -155,13 +169,7 @@ internal static class SequenceEmitter
             string free = "sequenceA";
             if (plan.Mean.Count > 0)
             {
-                w.Line("// x' = (x - mean) * (1 / std) for the chunk, into sequence buffer A");
-                w.Line($"ref float mean = ref Unsafe.Add(ref image, {WeightsEmitter.WeightLayout.InputMean});");
-                w.Line($"ref float inverseStd = ref Unsafe.Add(ref image, {WeightsEmitter.WeightLayout.InputInverseStd});");
-                w.Line($"ref float raw = ref {input};");
-                w.Line("for (int c = 0; c < count; c++)");
-                w.Line("    for (int i = 0; i < InputSize; i++)");
-                w.Line($"        Unsafe.Add(ref sequenceA, c * {width} + i) = (Unsafe.Add(ref raw, c * InputSize + i) - Unsafe.Add(ref mean, i)) * Unsafe.Add(ref inverseStd, i);");
+                EmitNormalization(w, input, "count", width, "the chunk");
                 input = "sequenceA";
                 stride = width.ToString();
                 free = "sequenceB";
@@ -199,6 +207,8 @@ internal static class SequenceEmitter
                 free = free == "sequenceA" ? "sequenceB" : "sequenceA";
             }
 
+            if (plan.Skip > 0)
+                SkipEmitter.Emit(w, plan, "Unsafe.Add(ref MemoryMarshal.GetReference(inputs), first * InputSize)", "y", "count");
             w.Line("// Every layer walked count steps; the next chunk continues the alternation.");
             w.Line("if ((count & 1) == 1)");
             w.Line("    reverse = !reverse;");

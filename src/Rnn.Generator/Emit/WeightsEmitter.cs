@@ -73,9 +73,14 @@ internal static class WeightsEmitter
                     string shape = matrix.RowMajor
                         ? $"{matrix.Rows} rows × {matrix.Columns} inputs (padded), row by row"
                         : $"{matrix.Rows} rows (padded) × {matrix.Columns} inputs, in panels of {matrix.PanelWidth} rows stored input by input";
-                    Add(LayerEmitter.WeightsName(l, m), $"layers[{l}] {what}: {shape}", matrix.Weights);
-                    Add(LayerEmitter.BiasName(l, m), $"layers[{l}] {what} bias, {matrix.Bias.Count} rows (padded)", matrix.Bias);
+                    Add(LayerEmitter.WeightsName(l, m), $"{LayerEmitter.Label(layer)} {what}: {shape}", matrix.Weights);
+                    Add(LayerEmitter.BiasName(l, m), $"{LayerEmitter.Label(layer)} {what} bias, {matrix.Bias.Count} rows (padded)", matrix.Bias);
                 }
+
+                if (layer.Cell is { Peephole.Count: > 0 } peephole)
+                    Add(LayerEmitter.PeepholeName(l), $"{LayerEmitter.Label(layer)} peepholes i, f, o, {peephole.PaddedHidden} each (padded)", peephole.Peephole);
+                if (layer.Cell is { InitialState.Count: > 0 } initial)
+                    Add(LayerEmitter.InitialStateName(l), $"{LayerEmitter.Label(layer)} initial state, as its state region", initial.InitialState);
             }
         }
 
@@ -107,7 +112,8 @@ internal static class WeightsEmitter
 
         private static string Describe(LayerPlan layer, int matrix) => layer.Kind switch
         {
-            LayerKind.Lstm => "W over [x; h], gates i, f, g, o, biases b_ih + b_hh",
+            LayerKind.Lstm => matrix == 0 ? "W over [x; h], gates i, f, g, o, biases b_ih + b_hh" : "W_hr (projection)",
+            LayerKind.Gru when layer.Matrices.Count == 3 => matrix switch { 0 => "W_ih, gates r, z, n", 1 => "W_hh, gates r, z", _ => "W_hn (applied to r ⊙ h)" },
             LayerKind.Gru => matrix == 0 ? "W_ih, gates r, z, n" : "W_hh, gates r, z, n",
             LayerKind.Rnn => "W over [x; h], biases b_ih + b_hh",
             _ => "W",

@@ -15,8 +15,28 @@ internal sealed record NetworkPlan(
     int StateLength,
     int ScratchLength,
     int LayerScratchOffset,
-    string Summary)
+    string Summary,
+    int Skip = 0,
+    bool WholeSequence = false)
 {
+    /// <summary>Whether the model keeps a flag telling whether its state was loaded (step-by-step models with an initial state; whole-sequence models load it on every Run).</summary>
+    public bool TracksStart => HasInitialState && !WholeSequence;
+
+    /// <summary>Whether some layer starts from a learned state (so Reset and a default model load it instead of zeros).</summary>
+    public bool HasInitialState
+    {
+        get
+        {
+            foreach (var layer in Layers)
+            {
+                if (layer.Cell is { InitialState.Count: > 0 })
+                    return true;
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>Floats of packed weights and biases the generated file embeds.</summary>
     public long PackedWeightCount
     {
@@ -25,6 +45,8 @@ internal sealed record NetworkPlan(
             long count = Mean.Count + InverseStd.Count;
             foreach (var layer in Layers)
             {
+                if (layer.Cell is { } cell)
+                    count += cell.Peephole.Count + cell.InitialState.Count;
                 foreach (var matrix in layer.Matrices)
                     count += matrix.Weights.Count + matrix.Bias.Count;
             }
@@ -35,8 +57,11 @@ internal sealed record NetworkPlan(
 }
 
 /// <summary>
-/// One layer: its kind, sizes (output padded to the panel width), where its state lives in the model's
-/// state buffer, and its packed matrices. Cache boundary type: keep value equality.
+/// One layer, or one direction's pass of a bidirectional layer: its kind, sizes (output padded to the panel
+/// width), where its state lives in the model's state buffer, and its packed matrices; for recurrent layers
+/// the cell's settings (<see cref="Cell"/>). <see cref="Source"/> is the descriptor's layer index and
+/// <see cref="OutputColumn"/> where this pass's values start in that layer's output (S for the reverse
+/// pass of a bidirectional layer, else 0). Cache boundary type: keep value equality.
 /// </summary>
 internal sealed record LayerPlan(
     LayerKind Kind,
@@ -45,7 +70,37 @@ internal sealed record LayerPlan(
     int OutputSize,
     int PaddedOutput,
     int StateOffset,
-    EquatableArray<MatrixPlan> Matrices);
+    EquatableArray<MatrixPlan> Matrices,
+    CellPlan? Cell = null,
+    int Source = 0,
+    int OutputColumn = 0);
+
+/// <summary>
+/// A recurrent pass's cell: H (<see cref="HiddenSize"/>) and its padded gate stride, the direction it walks,
+/// descriptor v2's settings, and the peephole and initial-state values as the code reads them (peepholes
+/// i, f, o each padded to <see cref="PaddedHidden"/>; the initial state laid out as the pass's state region:
+/// h padded, then for LSTM c padded). Matrices by kind: LSTM [W over [x; h]] plus W_hr with a projection;
+/// GRU [W_ih, W_hh] with <see cref="ResetAfter"/>, else [W_ih, W_hh rows r and z, W_hn]; RNN [W over [x; h]].
+/// <see cref="RowWidth"/> is the padded width of the layer's whole output row (both directions) that the
+/// next layer reads. Cache boundary type: keep value equality.
+/// </summary>
+internal sealed record CellPlan(
+    int HiddenSize,
+    int PaddedHidden,
+    RecurrentDirection Direction,
+    bool ResetAfter,
+    int ProjectionSize,
+    float Clip,
+    Activation GateActivation,
+    float HardSigmoidAlpha,
+    float HardSigmoidBeta,
+    EquatableArray<float> Peephole,
+    EquatableArray<float> InitialState,
+    int RowWidth)
+{
+    /// <summary>Whether gate pre-activations are clamped to [-Clip, Clip].</summary>
+    public bool Clips => Clip > 0;
+}
 
 /// <summary>
 /// A packed matrix and its bias: <see cref="Rows"/> (padded) rows in panels of <see cref="PanelWidth"/> rows

@@ -25,13 +25,6 @@ internal static class DescriptorLoader
         try
         {
             var descriptor = DescriptorReader.Parse(text.ToString(), file.Path);
-            if (Version2Gaps.FirstUnsupported(descriptor) is { } gap)
-            {
-                // No JSON position survives the reader, so the binder points this at the [RnnModel] attribute.
-                var unsupported = DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedVersion2Feature, null, file.Path, gap);
-                return new LoadedDescriptor(file.Path, null, unsupported);
-            }
-
             return new LoadedDescriptor(file.Path, NetworkPlanner.Plan(descriptor), null);
         }
         catch (RnnDescriptorException e)

@@ -68,7 +68,7 @@ internal static class ModelBinder
 
             var descriptor = matches[0];
             if (descriptor.Error is { } error)
-                results.Add(Fail(error.Location is null ? error with { Location = request.AttributeLocation } : error));
+                results.Add(Fail(error));
             else if (descriptor.Plan!.PackedWeightCount > maxPackedWeights)
                 results.Add(Fail(DiagnosticInfo.Create(DiagnosticDescriptors.ModelTooLarge, request.AttributeLocation,
                     request.DescriptorPath, descriptor.Plan.PackedWeightCount.ToString(), maxPackedWeights.ToString())));

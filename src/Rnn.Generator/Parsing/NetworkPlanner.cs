@@ -2,15 +2,15 @@ using System.Collections.Generic;
 using System.Linq;
 using Rnn.Generator.Emit;
 using Rnn.Generator.Model;
-using Rnn.Runtime.Cells;
 using Rnn.Runtime.Descriptors;
 using Rnn.Runtime.Kernels;
 
 namespace Rnn.Generator.Parsing;
 
 /// <summary>
-/// Lays out a validated descriptor for emission: packs every matrix with the runtime's own packing code
-/// (so generated code and interpreter share one weight layout) and assigns state and scratch offsets.
+/// Lays out a validated descriptor for emission: packs every matrix in the runtime's panel layout (so
+/// generated code and interpreter share one weight layout) and assigns state and scratch offsets. A
+/// bidirectional layer becomes two passes (forward, then reverse), each with its own weights and state.
 /// </summary>
 internal static class NetworkPlanner
 {
@@ -18,64 +18,55 @@ internal static class NetworkPlanner
     {
         var layers = new List<LayerPlan>();
         int stateOffset = 0, layerScratch = 0, previousPadded = 0;
-        foreach (var layer in descriptor.Layers)
+        for (int l = 0; l < descriptor.Layers.Count; l++)
         {
-            int panel = CodeShape.PanelWidth(layer.OutputSize);
-            int padded = PackedMatrix.Pad(layer.OutputSize, panel);
-            MatrixPlan[] matrices;
-            int stateLength, scratch;
-            Activation activation;
+            var layer = descriptor.Layers[l];
             if (layer is RecurrentLayerDescriptor recurrent)
             {
-                activation = recurrent.Nonlinearity;
-                if (recurrent.Kind == LayerKind.Gru)
+                int panel = CodeShape.PanelWidth(recurrent.HiddenSize);
+                // The next layer reads the whole output row: both directions side by side, padded once.
+                int rowWidth = PackedMatrix.Pad(recurrent.OutputSize, panel);
+                var passes = recurrent.Direction == RecurrentDirection.Bidirectional
+                    ? new[] { (recurrent.Weights, RecurrentDirection.Forward, 0), (recurrent.ReverseWeights!, RecurrentDirection.Reverse, recurrent.StateSize) }
+                    : new[] { (recurrent.Weights, recurrent.Direction, 0) };
+                foreach (var (weights, direction, column) in passes)
                 {
-                    // Input and hidden products stay apart: b_hn and W_hn h sit inside the reset product.
-                    var input = GatePacking.Pack(recurrent, recurrent.WeightIhArray, recurrent.InputSize, recurrent.BiasIhArray, panel);
-                    var hidden = GatePacking.Pack(recurrent, recurrent.WeightHhArray, recurrent.HiddenSize, recurrent.BiasHhArray, panel);
-                    matrices = new[] { ToPlan(input.Weights, input.Bias), ToPlan(hidden.Weights, hidden.Bias) };
-                    scratch = 2 * input.Weights.Rows;
-                }
-                else
-                {
-                    var combined = GatePacking.PackCombined(recurrent, panel);
-                    matrices = new[] { ToPlan(combined.Weights, combined.Bias) };
-                    scratch = combined.Weights.Rows;
+                    var (pass, stateLength, scratch) = PlanPass(recurrent, weights, direction, panel, rowWidth, stateOffset, l, column);
+                    layers.Add(pass);
+                    stateOffset += stateLength;
+                    layerScratch = System.Math.Max(layerScratch, scratch);
                 }
 
-                stateLength = recurrent.Kind == LayerKind.Lstm ? 2 * padded : padded;
+                previousPadded = passes.Length == 1 ? layers[layers.Count - 1].PaddedOutput : rowWidth;
             }
             else
             {
                 var dense = (DenseLayerDescriptor)layer;
-                activation = dense.Activation;
+                int panel = CodeShape.PanelWidth(layer.OutputSize);
+                int padded = PackedMatrix.Pad(layer.OutputSize, panel);
                 float[] weight = dense.WeightArray;
                 int columns = dense.InputSize, units = dense.Units;
                 var bias = new float[padded];
                 System.Array.Copy(dense.BiasArray, bias, units);
+                MatrixPlan matrix;
                 if (CodeShape.IsDotProduct(layer.Kind, units, inputIsState: layers.Count > 0))
                 {
                     // Row-major rows as long as the padded state they read; zeros past the real inputs.
                     var rows = new float[units * previousPadded];
                     for (int r = 0; r < units; r++)
                         System.Array.Copy(weight, r * columns, rows, r * previousPadded, columns);
-                    matrices = new[] { new MatrixPlan(units, previousPadded, panel, true, new EquatableArray<float>(rows), new EquatableArray<float>(bias)) };
+                    matrix = new MatrixPlan(units, previousPadded, panel, true, new EquatableArray<float>(rows), new EquatableArray<float>(bias));
                 }
                 else
                 {
-                    var packed = PackedMatrix.Pack(padded, columns, (r, j) => r < units ? weight[r * columns + j] : 0f, panel);
-                    matrices = new[] { ToPlan(packed, bias) };
+                    matrix = ToPlan(PackedMatrix.Pack(padded, columns, (r, j) => r < units ? weight[r * columns + j] : 0f, panel), bias);
                 }
 
-                stateLength = padded;
-                scratch = 0;
+                layers.Add(new LayerPlan(layer.Kind, dense.Activation, layer.InputSize, layer.OutputSize, padded, stateOffset,
+                    new EquatableArray<MatrixPlan>(new[] { matrix }), Source: l));
+                stateOffset += padded;
+                previousPadded = padded;
             }
-
-            layers.Add(new LayerPlan(layer.Kind, activation, layer.InputSize, layer.OutputSize, padded, stateOffset,
-                new EquatableArray<MatrixPlan>(matrices)));
-            stateOffset += stateLength;
-            layerScratch = System.Math.Max(layerScratch, scratch);
-            previousPadded = padded;
         }
 
         var mean = EquatableArray<float>.Empty;
@@ -88,10 +79,82 @@ internal static class NetworkPlanner
             normalizedInput = PackedMatrix.Pad(descriptor.InputSize);
         }
 
-        string summary = string.Join(", ", descriptor.Layers.Select(l => $"{DescriptorNames.Of(l.Kind)} {l.InputSize}→{l.OutputSize}"));
+        string summary = string.Join(", ", descriptor.Layers.Select(Describe));
         return new NetworkPlan(descriptor.InputSize, descriptor.OutputSize, mean, inverseStd, new EquatableArray<LayerPlan>(layers.ToArray()),
-            System.Math.Max(stateOffset, 1), System.Math.Max(normalizedInput + layerScratch, 1), normalizedInput, summary);
+            System.Math.Max(stateOffset, 1), System.Math.Max(normalizedInput + layerScratch, 1), normalizedInput, summary,
+            descriptor.Skip, descriptor.NeedsWholeSequence);
     }
+
+    /// <summary>
+    /// One direction of a recurrent layer. Gates are padded to Hp = H rounded up to the panel, the state h to
+    /// Sp = S rounded up (S = P with a projection, else H); LSTM state is h then c. Scratch holds the gate
+    /// pre-activations, plus o ⊙ tanh(c) before the projection (LSTM) or r ⊙ h before W_hn (GRU, reset before).
+    /// </summary>
+    private static (LayerPlan Pass, int StateLength, int Scratch) PlanPass(RecurrentLayerDescriptor layer, RecurrentWeights weights,
+        RecurrentDirection direction, int panel, int rowWidth, int stateOffset, int source, int column)
+    {
+        int hiddenPadded = PackedMatrix.Pad(layer.HiddenSize, panel), statePadded = PackedMatrix.Pad(layer.StateSize, panel);
+        var options = layer.Options;
+        var matrices = new List<MatrixPlan>();
+        int stateLength = statePadded, scratch;
+        switch (layer.Kind)
+        {
+            case LayerKind.Gru when options.ResetAfter:
+                // Input and hidden products stay apart: b_hn and W_hn h sit inside the reset product.
+                matrices.Add(ToPlan(CellPacking.Separate(layer, weights.WeightIhArray, weights.BiasIhArray, layer.InputSize, hiddenPadded, panel, 0, 3)));
+                matrices.Add(ToPlan(CellPacking.Separate(layer, weights.WeightHhArray, weights.BiasHhArray, layer.StateSize, hiddenPadded, panel, 0, 3)));
+                scratch = 6 * hiddenPadded;
+                break;
+            case LayerKind.Gru:
+                // W_hn multiplies r ⊙ h, so it is its own product after r: W_hh splits into rows r, z and rows n.
+                matrices.Add(ToPlan(CellPacking.Separate(layer, weights.WeightIhArray, weights.BiasIhArray, layer.InputSize, hiddenPadded, panel, 0, 3)));
+                matrices.Add(ToPlan(CellPacking.Separate(layer, weights.WeightHhArray, weights.BiasHhArray, layer.StateSize, hiddenPadded, panel, 0, 2)));
+                matrices.Add(ToPlan(CellPacking.Separate(layer, weights.WeightHhArray, weights.BiasHhArray, layer.StateSize, hiddenPadded, panel, 2, 1)));
+                scratch = 7 * hiddenPadded;
+                break;
+            case LayerKind.Lstm:
+                matrices.Add(ToPlan(CellPacking.Combined(layer, weights, hiddenPadded, panel)));
+                scratch = 4 * hiddenPadded;
+                if (options.ProjectionSize > 0)
+                {
+                    matrices.Add(ToPlan(CellPacking.Projection(layer, weights, statePadded, panel)));
+                    scratch += hiddenPadded;
+                }
+
+                stateLength += hiddenPadded;
+                break;
+            default:
+                matrices.Add(ToPlan(CellPacking.Combined(layer, weights, hiddenPadded, panel)));
+                scratch = hiddenPadded;
+                break;
+        }
+
+        var peephole = weights.HasPeepholes ? new EquatableArray<float>(CellPacking.Peephole(layer, weights, hiddenPadded)) : EquatableArray<float>.Empty;
+        var initial = EquatableArray<float>.Empty;
+        if (weights.HasInitialState)
+        {
+            var values = new float[stateLength];
+            weights.InitialHArray?.CopyTo(values, 0);
+            weights.InitialCArray?.CopyTo(values, statePadded);
+            initial = new EquatableArray<float>(values);
+        }
+
+        var cell = new CellPlan(layer.HiddenSize, hiddenPadded, direction, options.ResetAfter, options.ProjectionSize, options.Clip,
+            options.GateActivation, options.HardSigmoidAlpha, options.HardSigmoidBeta, peephole, initial, rowWidth);
+        var pass = new LayerPlan(layer.Kind, layer.Nonlinearity, layer.InputSize, layer.StateSize, statePadded, stateOffset,
+            new EquatableArray<MatrixPlan>(matrices.ToArray()), cell, source, column);
+        return (pass, stateLength, scratch);
+    }
+
+    private static string Describe(LayerDescriptor layer)
+    {
+        string summary = $"{DescriptorNames.Of(layer.Kind)} {layer.InputSize}→{layer.OutputSize}";
+        return layer is RecurrentLayerDescriptor { Direction: not RecurrentDirection.Forward } recurrent
+            ? $"{summary} ({(recurrent.Direction == RecurrentDirection.Reverse ? "reverse" : "bidirectional")})"
+            : summary;
+    }
+
+    private static MatrixPlan ToPlan((PackedMatrix Weights, float[] Bias) packed) => ToPlan(packed.Weights, packed.Bias);
 
     private static MatrixPlan ToPlan(PackedMatrix matrix, float[] bias) =>
         new(matrix.Rows, matrix.Columns, matrix.PanelWidth, false, new EquatableArray<float>(matrix.Data), new EquatableArray<float>(bias));
