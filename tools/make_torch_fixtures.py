@@ -26,7 +26,7 @@ import torch
 from torch import nn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from export_pytorch import export  # noqa: E402
+from export_pytorch import export, main as export_cli  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GOLDEN = os.path.join(ROOT, "tests", "Fixtures", "golden")
@@ -65,6 +65,15 @@ TORCH_MODELS = [
                              ("fc4", nn.Linear(5, 3)), ("soft", nn.Softmax(dim=-1))], 0),
 ]
 
+# The command line's dump of a saved state_dict must equal export()'s of the module: name -> layer options.
+CLI_CHECKS = {
+    "lstm2_i3_h10": ["--lstm", "10", "--num-layers", "2", "--linear", "2", "--tanh"],
+    "bilstm_proj_i2_h8_p3": ["--lstm", "8", "--bidirectional", "--proj-size", "3", "--linear", "2"],
+    "nobias_rnn_i3_h5": ["--rnn", "5", "--no-bias", "--nonlinearity", "relu", "--linear", "2"],
+    "heads_i4": ["--gru", "16", "--linear", "12", "--relu", "--linear", "8", "--tanh", "--lstm", "6",
+                 "--linear", "5", "--sigmoid", "--linear", "3", "--softmax"],
+}
+
 # name, input size, unit type, hidden size, num_layers, output size, skip, bias_fl
 NEURALPI_MODELS = [
     ("lstm20_skip1", 1, "LSTM", 20, 1, 1, 1, True),
@@ -83,6 +92,31 @@ def forward(modules, x, skip):
         else:
             y = module(y)
     return y + x[:, :, :skip] if skip else y
+
+
+def check_cli(name, chain, source):
+    """Saves the chain's state_dict as a user would and dumps it through the command line."""
+    state = {f"{n}.{k}": v for n, m in chain for k, v in m.state_dict().items()}
+    saved, dumped = source + ".pt", source + ".cli.json"
+    torch.save(state, saved)
+    try:
+        if export_cli([saved, "-o", dumped] + CLI_CHECKS[name]) != 0:
+            raise SystemExit(f"{name}: the command line refused the state_dict")
+        with open(source) as a, open(dumped) as b:
+            # Dropout and batch_first are no layer options, and modules without tensors have no state_dict
+            # name to take; everything else must be identical.
+            def comparable(layers):
+                for layer in layers:
+                    layer.get("settings", {}).pop("batch_first", None)
+                    if "tensors" not in layer:
+                        layer.pop("name")
+                return [layer for layer in layers if layer["module"] != "Dropout"]
+            if comparable(json.load(a)["layers"]) != comparable(json.load(b)["layers"]):
+                raise SystemExit(f"{name}: the command line's dump differs from export()'s")
+    finally:
+        for path in (saved, dumped):
+            if os.path.exists(path):
+                os.remove(path)
 
 
 def write_io(name, x, y):
@@ -115,6 +149,8 @@ def make_torch(index, name, input_size, build, skip):
                 p.mul_(scale)
     source = os.path.join(PYTORCH, name + ".torch.json")
     export(chain, source, input_size=input_size, skip=skip)
+    if name in CLI_CHECKS:
+        check_cli(name, chain, source)
     x = sequence(2000 + index, input_size)
     with torch.no_grad():
         y = forward([m.double() for m in modules], x.double(), skip)
