@@ -206,11 +206,16 @@ def import_with_rnn(source, descriptor, fmt):
                     "import", source, "-o", descriptor, "--format", fmt], check=True)
 
 
-def main():
+def prepare(sources):
+    """Creates the output folders and, unless --no-import, builds the rnn tool once."""
     if "--no-import" not in sys.argv:
         build_rnn_tool()
-    os.makedirs(SOURCES, exist_ok=True)
+    os.makedirs(sources, exist_ok=True)
     os.makedirs(GOLDEN, exist_ok=True)
+
+
+def main():
+    prepare(SOURCES)
     for seed, (name, input_size, layers) in enumerate(MODELS):
         rng = np.random.default_rng(2000 + seed)
         built = build(rng, input_size, layers)

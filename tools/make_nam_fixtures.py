@@ -28,11 +28,10 @@ import torch
 from torch import nn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from make_keras_fixtures import build_rnn_tool, write_fixture  # noqa: E402  (one way to write fixtures and call rnn import)
+from make_keras_fixtures import prepare, write_fixture  # noqa: E402  (one way to write fixtures and call rnn import)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOURCES = os.path.join(ROOT, "tests", "Fixtures", "import", "nam")
-GOLDEN = os.path.join(ROOT, "tests", "Fixtures", "golden")
 STEPS = 150
 
 # name, num_layers, hidden_size
@@ -82,10 +81,7 @@ def reference(lstm, head, h0, c0, flat, x):
 
 
 def main():
-    if "--no-import" not in sys.argv:
-        build_rnn_tool()
-    os.makedirs(SOURCES, exist_ok=True)
-    os.makedirs(GOLDEN, exist_ok=True)
+    prepare(SOURCES)
     for seed, (name, layers, hidden) in enumerate(MODELS):
         torch.manual_seed(3000 + seed)
         lstm = nn.LSTM(1, hidden, num_layers=layers, batch_first=True)
