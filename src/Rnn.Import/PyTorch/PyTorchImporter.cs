@@ -123,7 +123,7 @@ public sealed class PyTorchImporter : IModelImporter
                 throw json.Error(at, $"module {module} is not supported; expected LSTM, GRU, RNN, Linear, Tanh, ReLU, Sigmoid, Softmax, Identity or Dropout");
             }
 
-            previous = $"layers[{index}] ({json.String(modules[index], path, "module")} \"{NameOf(modules[index])}\")";
+            previous = $"layers[{index}] ({json.String(modules[index], $"layers[{index}]", "module")} \"{NameOf(modules[index])}\")"; // index may have moved past a folded activation
         }
 
         if (layers.Count == 0)
