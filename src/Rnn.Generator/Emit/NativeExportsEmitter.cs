@@ -31,7 +31,7 @@ internal static class NativeExportsEmitter
         w.Open("public static unsafe class NativeExports");
         WriteConstants(w, abi, header, request.TypeName);
         WriteQueries(w, abi);
-        WriteStateCalls(w, abi);
+        WriteStateCalls(w, abi, plan);
         w.Close();
 
         w.Close();
@@ -106,9 +106,13 @@ internal static class NativeExportsEmitter
         public static nuint GetStateAlignment() => StateAlignment;
         """);
 
-    private static void WriteStateCalls(CodeWriter w, NativeAbi abi) => w.Lines($$"""
+    private static void WriteStateCalls(CodeWriter w, NativeAbi abi, NetworkPlan plan)
+    {
+        string start = plan.HasInitialState ? "the model's learned initial state" : "zero recurrent state";
+        string reset = plan.HasInitialState ? "returns the recurrent state to the model's learned initial state" : "zeroes the recurrent state";
+        w.Lines($$"""
 
-        /// <summary><c>int32_t {{abi.Prefix}}_init(void* state, size_t state_size)</c>: sets up a state buffer with zero recurrent state.</summary>
+        /// <summary><c>int32_t {{abi.Prefix}}_init(void* state, size_t state_size)</c>: sets up a state buffer with {{start}}.</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "{{abi.Prefix}}_init")]
         public static int Init(void* state, nuint stateSize)
         {
@@ -122,7 +126,7 @@ internal static class NativeExportsEmitter
             return Ok;
         }
 
-        /// <summary><c>int32_t {{abi.Prefix}}_reset(void* state, size_t state_size)</c>: zeroes the recurrent state.</summary>
+        /// <summary><c>int32_t {{abi.Prefix}}_reset(void* state, size_t state_size)</c>: {{reset}}.</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "{{abi.Prefix}}_reset")]
         public static int Reset(void* state, nuint stateSize)
         {
@@ -133,6 +137,10 @@ internal static class NativeExportsEmitter
             return Ok;
         }
 
+        """);
+        if (!plan.WholeSequence)
+        {
+            w.Lines($$"""
         /// <summary><c>int32_t {{abi.Prefix}}_step(void* state, size_t state_size, const float* input, size_t input_count, float* output, size_t output_capacity)</c>.</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "{{abi.Prefix}}_step")]
         public static int Step(void* state, nuint stateSize, float* input, nuint inputCount, float* output, nuint outputCapacity)
@@ -158,6 +166,10 @@ internal static class NativeExportsEmitter
             }
         }
 
+        """);
+        }
+
+        w.Lines($$"""
         /// <summary><c>int32_t {{abi.Prefix}}_run(void* state, size_t state_size, const float* inputs, size_t input_count, float* outputs, size_t output_capacity)</c>.</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "{{abi.Prefix}}_run")]
         public static int Run(void* state, nuint stateSize, float* inputs, nuint inputCount, float* outputs, nuint outputCapacity)
@@ -174,12 +186,7 @@ internal static class NativeExportsEmitter
                 return ErrorBufferTooSmall;
             try
             {
-                ref State s = ref global::System.Runtime.CompilerServices.Unsafe.AsRef<State>(state);
-                for (nuint t = 0; t < steps; t++)
-                {
-                    s.Model.StepBest(new global::System.ReadOnlySpan<float>(inputs + t * InputSize, InputSize),
-                        new global::System.Span<float>(outputs + t * OutputSize, OutputSize));
-                }
+                {{RunBody(plan)}}
 
                 return Ok;
             }
@@ -207,6 +214,24 @@ internal static class NativeExportsEmitter
             return s.Magic == Magic && s.AbiVersion == AbiVersion ? Ok : ErrorNotInitialized;
         }
         """);
+    }
+
+    /// <summary>Run's body: step by step from the current state, or for a whole-sequence model its Run (one complete sequence from the initial state).</summary>
+    private static string RunBody(NetworkPlan plan) => string.Join("\n", plan.WholeSequence
+        ? new[]
+        {
+            "ref State s = ref global::System.Runtime.CompilerServices.Unsafe.AsRef<State>(state);",
+            "        s.Model.Run(new global::System.ReadOnlySpan<float>(inputs, (int)inputCount), new global::System.Span<float>(outputs, (int)(steps * OutputSize)));",
+        }
+        : new[]
+        {
+            "ref State s = ref global::System.Runtime.CompilerServices.Unsafe.AsRef<State>(state);",
+            "        for (nuint t = 0; t < steps; t++)",
+            "        {",
+            "            s.Model.StepBest(new global::System.ReadOnlySpan<float>(inputs + t * InputSize, InputSize),",
+            "                new global::System.Span<float>(outputs + t * OutputSize, OutputSize));",
+            "        }",
+        });
 
     /// <summary>RNN_ERROR_NULL_POINTER → ErrorNullPointer.</summary>
     private static string StatusName(string macro)

@@ -34,6 +34,9 @@ internal static class NativeHeaderEmitter
             """);
         foreach (var (name, value, meaning) in NativeAbi.Statuses)
             text.Append($"#define {name} ({value}) /* {meaning} */\n");
+        string start = plan.HasInitialState ? "the model's learned initial state" : "zero recurrent state";
+        string reset = plan.HasInitialState ? "Returns the recurrent state of a buffer set up by " + p + "_init to the model's learned initial state"
+            : "Zeroes the recurrent state of a buffer set up by " + p + "_init";
         text.Append($$"""
             #endif
 
@@ -54,15 +57,35 @@ internal static class NativeHeaderEmitter
             size_t {{p}}_state_size(void);
             size_t {{p}}_state_alignment(void);
 
-            /* Sets up a caller-owned state buffer of state_size bytes: zero recurrent state. */
+            /* Sets up a caller-owned state buffer of state_size bytes: {{start}}. */
             int32_t {{p}}_init(void* state, size_t state_size);
-            /* Zeroes the recurrent state of a buffer set up by {{p}}_init, as at the start of a new sequence. */
+            /* {{reset}}, as at the start of a new sequence. */
             int32_t {{p}}_reset(void* state, size_t state_size);
-            /* One time step: input_count must be {{m}}_INPUT_SIZE, output_capacity at least {{m}}_OUTPUT_SIZE. */
-            int32_t {{p}}_step(void* state, size_t state_size, const float* input, size_t input_count,
-                float* output, size_t output_capacity);
-            /* T steps from the current state: input_count = T * {{m}}_INPUT_SIZE values in,
-             * T * {{m}}_OUTPUT_SIZE values written to outputs (output_capacity must hold them). */
+
+            """);
+        if (plan.WholeSequence)
+        {
+            text.Append($$"""
+                /* This model has a reverse or bidirectional layer, so it needs a whole sequence before its first
+                 * output: there is no {{p}}_step. Each {{p}}_run is one complete sequence from the initial state:
+                 * input_count = T * {{m}}_INPUT_SIZE values in, T * {{m}}_OUTPUT_SIZE values written to outputs
+                 * (output_capacity must hold them). The library keeps one grow-once buffer per thread for it. */
+
+                """);
+        }
+        else
+        {
+            text.Append($$"""
+                /* One time step: input_count must be {{m}}_INPUT_SIZE, output_capacity at least {{m}}_OUTPUT_SIZE. */
+                int32_t {{p}}_step(void* state, size_t state_size, const float* input, size_t input_count,
+                    float* output, size_t output_capacity);
+                /* T steps from the current state: input_count = T * {{m}}_INPUT_SIZE values in,
+                 * T * {{m}}_OUTPUT_SIZE values written to outputs (output_capacity must hold them). */
+
+                """);
+        }
+
+        text.Append($$"""
             int32_t {{p}}_run(void* state, size_t state_size, const float* inputs, size_t input_count,
                 float* outputs, size_t output_capacity);
 
