@@ -12,10 +12,10 @@ internal static class ImportCommand
 {
     public static Command Create()
     {
-        var model = new Argument<string>("model") { Description = "The model file to convert (.onnx, Keras/RTNeural .json, NeuralPi .json, .nam)." };
+        var model = new Argument<string>("model") { Description = "The model file to convert: .onnx, a PyTorch dump (*.torch.json from tools/export_pytorch.py), Keras/RTNeural .json, NeuralPi .json or .nam." };
         var output = new Option<string>("--output", "-o") { Description = "The descriptor to write (*.rnn.json).", Required = true };
         var format = new Option<string?>("--format") { Description = "The source format, when the content does not tell: " + string.Join(", ", ModelImport.Importers.Select(i => i.Format)) + "." };
-        var command = new Command("import", "Convert a model from ONNX, Keras/RTNeural JSON, NeuralPi or NAM into an *.rnn.json descriptor.") { model, output, format };
+        var command = new Command("import", "Convert a model from ONNX, PyTorch (via tools/export_pytorch.py), Keras/RTNeural JSON, NeuralPi or NAM into an *.rnn.json descriptor.") { model, output, format };
         command.SetAction(result => Execute(result.GetValue(model)!, result.GetValue(output)!, result.GetValue(format), Console.Out, Console.Error));
         return command;
     }
