@@ -101,7 +101,7 @@ internal static class RecurrentNodeImporter
         Axis[] y = layout == 0
             ? [Axis.Sequence(time), directionAxis, Axis.Sequence(batch), hiddenAxis]
             : [Axis.Sequence(batch), Axis.Sequence(time), directionAxis, hiddenAxis];
-        var lastState = new FailedValue(node.Error("outputs Y_h and Y_c (the last state only) are not supported: a descriptor outputs every step; build the model on Y"));
+        var lastState = new FailedValue(node.Error("outputs Y_h and Y_c (the last state only) are not supported: a descriptor outputs every step; export Y instead (for a forward layer its last step is Y_h)"));
         return [new SequenceValue(stream, y), lastState, lastState];
     }
 

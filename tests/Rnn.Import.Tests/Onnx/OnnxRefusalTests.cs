@@ -119,7 +119,7 @@ public class OnnxRefusalTests
     {
         var graph = new TestGraph().Input("X", "T", "B", 2).Floats("W", [1, 12, 2]).Floats("R", [1, 12, 3])
             .Node("LSTM", "lstm_1", ["X", "W", "R"], ["", "Y_h"], Attribute("hidden_size", 3L)).Output("Y_h");
-        Refused(graph, "node \"lstm_1\" (LSTM): outputs Y_h and Y_c (the last state only) are not supported: a descriptor outputs every step; build the model on Y");
+        Refused(graph, "node \"lstm_1\" (LSTM): outputs Y_h and Y_c (the last state only) are not supported: a descriptor outputs every step; export Y instead (for a forward layer its last step is Y_h)");
     }
 
     [Fact]
@@ -189,6 +189,23 @@ public class OnnxRefusalTests
         b.Dims.AddRange([1L << 20, 1L << 20]);
         graph.Graph.Initializer.Add(b);
         Refused(graph, "initializer \"B\": tensor \"B\" has shape [1048576, 1048576]; at most 67108864 elements are supported");
+    }
+
+    [Fact]
+    public void AFileTooLargeToBeAModelForASmallDevice()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"rnn-onnx-{Guid.NewGuid():N}.onnx");
+        using (var file = File.Create(path))
+            file.SetLength(OnnxModelFile.MaxFileBytes + 1); // sparse: nothing is written
+        try
+        {
+            var e = Assert.Throws<ModelImportException>(() => new OnnxImporter().Import(path));
+            Assert.Equal($"{path}: the file is {OnnxModelFile.MaxFileBytes + 1} bytes; ONNX models of more than {OnnxModelFile.MaxFileBytes} bytes are refused", e.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
