@@ -89,3 +89,14 @@ public partial struct V2SkipNormGruI3H17;
 
 [RnnModel("../Fixtures/golden/v2_stream_i4.rnn.json")]
 public partial struct V2StreamI4;
+
+// Code shapes with v2 features inside (tools/make_generator_v2_fixtures.py): sequence mode, streaming weights, wide whole-sequence rows.
+
+[RnnModel("../Fixtures/golden/v2_shape_bidirectional_i8.rnn.json")]
+public partial struct V2ShapeBidirectionalI8;
+
+[RnnModel("../Fixtures/golden/v2_shape_seqmode_i9.rnn.json")]
+public partial struct V2ShapeSeqmodeI9;
+
+[RnnModel("../Fixtures/golden/v2_shape_streaming_i12.rnn.json")]
+public partial struct V2ShapeStreamingI12;

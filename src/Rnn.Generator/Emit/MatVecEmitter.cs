@@ -158,11 +158,12 @@ internal static class MatVecEmitter
 
     private static string Accumulator(int vector, int chain) => chain == 0 ? $"a{vector}" : $"a{vector}_{chain}";
 
-    /// <summary>Chains summed pairwise: ((a + a_1) + (a_2 + a_3)).</summary>
+    /// <summary>Chains summed pairwise: ((a + a_1) + (a_2 + a_3)); three (a block of 5 vectors on Vector512) as (a + a_1) + a_2.</summary>
     private static string Sum(int vector, int chains) => chains switch
     {
         1 => Accumulator(vector, 0),
         2 => $"{Accumulator(vector, 0)} + {Accumulator(vector, 1)}",
+        3 => $"({Accumulator(vector, 0)} + {Accumulator(vector, 1)}) + {Accumulator(vector, 2)}",
         _ => $"({Accumulator(vector, 0)} + {Accumulator(vector, 1)}) + ({Accumulator(vector, 2)} + {Accumulator(vector, 3)})",
     };
 
