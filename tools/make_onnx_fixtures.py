@@ -22,7 +22,7 @@ Three families:
   the test's own. The outputs come from the test case's own reference (LSTM_Helper, GRU_Helper, RNN_Helper)
   run in float64, and the script checks that at the test's last step they equal the outputs the test
   expects. One golden fixture per batch element: onnx_node_<case>_b<k>.
-* torch_*: torch.onnx.export (opset 14) of nn.LSTM/GRU/RNN modules with Linear heads; reference outputs
+* torch_*: torch.onnx.export (opset 14, two at opset 11) of nn.LSTM/GRU/RNN modules with Linear heads; reference outputs
   from the same module in float64.
 * hand_*: graphs built with onnx.helper for what PyTorch does not export (linear_before_reset=0, peepholes,
   clip, HardSigmoid gates, reverse direction, constant initial states, layout=1, Gemm heads); reference
@@ -321,13 +321,16 @@ def node_test(node, inputs, outputs, test_name, write):
 # ------------------------------------------------------------------------------------ torch.onnx.export
 
 TORCH_MODELS = [
-    # name, module, input, hidden, num_layers, bidirectional, batch_first, head units (0: none), head activation
-    ("torch_lstm_l1", "LSTM", 3, 8, 1, False, False, 2, "linear"),
-    ("torch_lstm_l3_bf", "LSTM", 2, 6, 3, False, True, 1, "relu"),
-    ("torch_gru_l2_bi", "GRU", 3, 5, 2, True, False, 3, "softmax"),
-    ("torch_rnn_relu_l2", "RNN", 4, 7, 2, False, False, 2, "sigmoid"),
-    ("torch_lstm_bi_bf", "LSTM", 2, 4, 1, True, True, 2, "tanh"),
-    ("torch_gru_l1", "GRU", 1, 9, 1, False, False, 0, "linear"),
+    # name, module, input, hidden, num_layers, bidirectional, batch_first, head units (0: none), head activation, opset
+    ("torch_lstm_l1", "LSTM", 3, 8, 1, False, False, 2, "linear", OPSET),
+    ("torch_lstm_l3_bf", "LSTM", 2, 6, 3, False, True, 1, "relu", OPSET),
+    ("torch_gru_l2_bi", "GRU", 3, 5, 2, True, False, 3, "softmax", OPSET),
+    ("torch_rnn_relu_l2", "RNN", 4, 7, 2, False, False, 2, "sigmoid", OPSET),
+    ("torch_lstm_bi_bf", "LSTM", 2, 4, 1, True, True, 2, "tanh", OPSET),
+    ("torch_gru_l1", "GRU", 1, 9, 1, False, False, 0, "linear", OPSET),
+    # Opset 11: Squeeze/Unsqueeze take their axes as attributes, Softmax flattens from its axis.
+    ("torch_gru_l2_bf_opset11", "GRU", 2, 6, 2, False, True, 3, "softmax", 11),
+    ("torch_lstm_l2_bi_opset11", "LSTM", 3, 5, 2, True, False, 2, "relu", 11),
 ]
 TORCH_ACTIVATIONS = {"linear": lambda v: v, "relu": torch.relu, "sigmoid": torch.sigmoid, "tanh": torch.tanh,
                      "softmax": lambda v: torch.softmax(v, dim=-1)}
@@ -348,13 +351,13 @@ class TorchNet(torch.nn.Module):
 
 
 def torch_models():
-    for index, (name, kind, inputs, hidden, layers, bi, bf, units, act) in enumerate(TORCH_MODELS):
+    for index, (name, kind, inputs, hidden, layers, bi, bf, units, act, opset) in enumerate(TORCH_MODELS):
         torch.manual_seed(100 + index)
         net = TorchNet(kind, inputs, hidden, layers, bi, bf, units, act).eval()
         path = os.path.join(IMPORT_DIR, name + ".onnx")
         example = torch.randn(2, 5, inputs) if bf else torch.randn(5, 2, inputs)
         dynamic = {0: "batch", 1: "time"} if bf else {0: "time", 1: "batch"}
-        torch.onnx.export(net, example, path, opset_version=OPSET, input_names=["x"], output_names=["y"],
+        torch.onnx.export(net, example, path, opset_version=opset, input_names=["x"], output_names=["y"],
                           dynamic_axes={"x": dynamic, "y": dynamic})
         model = onnx.load(path)
 

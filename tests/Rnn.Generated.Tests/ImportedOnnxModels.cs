@@ -135,6 +135,9 @@ public partial struct OnnxNodeSimpleRnnWithInitialBiasB2;
 [RnnModel("../Fixtures/golden/onnx_torch_gru_l1.rnn.json")]
 public partial struct OnnxTorchGruL1;
 
+[RnnModel("../Fixtures/golden/onnx_torch_gru_l2_bf_opset11.rnn.json")]
+public partial struct OnnxTorchGruL2BfOpset11;
+
 [RnnModel("../Fixtures/golden/onnx_torch_gru_l2_bi.rnn.json")]
 public partial struct OnnxTorchGruL2Bi;
 
@@ -143,6 +146,9 @@ public partial struct OnnxTorchLstmBiBf;
 
 [RnnModel("../Fixtures/golden/onnx_torch_lstm_l1.rnn.json")]
 public partial struct OnnxTorchLstmL1;
+
+[RnnModel("../Fixtures/golden/onnx_torch_lstm_l2_bi_opset11.rnn.json")]
+public partial struct OnnxTorchLstmL2BiOpset11;
 
 [RnnModel("../Fixtures/golden/onnx_torch_lstm_l3_bf.rnn.json")]
 public partial struct OnnxTorchLstmL3Bf;
