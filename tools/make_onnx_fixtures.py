@@ -184,10 +184,12 @@ def reference_recurrent(op, attrs, X, W, R, B=None, P=None, initial_h=None, init
     per_dir = {"LSTM": 3, "GRU": 2, "RNN": 1}[op]
     names = attrs.get("activations", {"LSTM": ["Sigmoid", "Tanh", "Tanh"], "GRU": ["Sigmoid", "Tanh"],
                                       "RNN": ["Tanh"]}[op] * num_dir)
-    alphas, betas = list(attrs.get("activation_alpha", [])), list(attrs.get("activation_beta", []))
+    # ONNX attributes are float32: compute with exactly those values.
+    alphas = [float(np.float32(a)) for a in attrs.get("activation_alpha", [])]
+    betas = [float(np.float32(b)) for b in attrs.get("activation_beta", [])]
     funcs = [activation(n, alphas.pop(0) if n == "HardSigmoid" else None, betas.pop(0) if n == "HardSigmoid" else None)
              for n in names]
-    clip = attrs.get("clip")
+    clip = float(np.float32(attrs["clip"])) if "clip" in attrs else None
     cl = (lambda v: np.clip(v, -clip, clip)) if clip is not None else (lambda v: v)
     Y = np.zeros((steps, num_dir, batch, hidden))
     for d in range(num_dir):
