@@ -26,8 +26,8 @@ internal sealed class LayerStream
     public int Features { get; }
 
     /// <summary>
-    /// A dense layer with a linear activation that nothing has looked at yet except through this stream, so a
-    /// following Add can fold into its bias and an activation into its activation.
+    /// A dense layer with a linear activation, so a following Add folds into its bias and an activation into
+    /// its activation (as a new stream with the same parent: other consumers of this one see no change).
     /// </summary>
     public bool IsPlainDense { get; }
 

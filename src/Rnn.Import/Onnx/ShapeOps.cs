@@ -84,6 +84,8 @@ internal static class ShapeOps
     {
         node.OnlyAttributes("axis");
         var data = node.Input(0);
+        if (data is SequenceValue sequence)
+            throw SelectsPartOf(node, sequence, node.Int("axis", 0));
         if (data is not IntVector vector || vector.IsScalar || node.Int("axis", 0) != 0)
             throw node.Error($"Gather is supported on shape vectors only; input 0 is {(data is null ? "missing" : OnnxNode.Describe(data))} (selecting steps or features of the run-time data would not give an output per step)");
         var indices = node.Required<IntVector>(1, "indices");
@@ -104,6 +106,8 @@ internal static class ShapeOps
         var data = node.Input(0);
         if (data is FilledValue filled)
             return filled; // a slice of a constant fill is the same fill
+        if (data is SequenceValue sequence && node.Opset >= 10 && node.Input(3) is IntVector { IsKnown: true, Items.Length: 1 } axis)
+            throw SelectsPartOf(node, sequence, axis.Items[0].Value);
         if (data is not IntVector { IsScalar: false } vector)
             throw node.Error($"Slice is supported on shape vectors and constant fills only; input 0 is {(data is null ? "missing" : OnnxNode.Describe(data))} (part of the run-time data would not be the whole sequence)");
         long[] Read(int index, string name, string attribute, long[] fallback) =>
@@ -168,6 +172,15 @@ internal static class ShapeOps
             case var other:
                 throw node.Error($"input 0 is {(other is null ? "missing" : OnnxNode.Describe(other))}; Squeeze is supported on the run-time data, shape vectors and constant fills");
         }
+    }
+
+    /// <summary>Gather or Slice on the run-time data: one step (out[:, -1]), some batch rows or some features are not every step's output.</summary>
+    private static OnnxGraphException SelectsPartOf(OnnxNode node, SequenceValue sequence, long axis)
+    {
+        int k = Normalize(axis, sequence.Rank, clamp: false, node);
+        return node.Error(sequence.Axes[k].IsFeature
+            ? $"selecting features of {sequence.Describe()} along axis {k} is not supported"
+            : $"selecting steps or batch rows of {sequence.Describe()} along axis {k} (e.g. out[:, -1]) is not supported: a descriptor outputs every step; export the whole sequence (its last step is the value selected here)");
     }
 
     private static bool Squeezable(Axis axis, SequenceAxes axes) => axis.IsFeature ? axis.Size == 1 : axes.CanSqueeze(axis.Symbol);

@@ -123,6 +123,16 @@ public class OnnxRefusalTests
     }
 
     [Fact]
+    public void TheLastStepOnly()
+    {
+        var graph = new TestGraph().Input("X", "T", "B", 2).Floats("W", [1, 12, 2]).Floats("R", [1, 12, 3]).Ints("axes", 1).Ints("last", -1)
+            .Node("LSTM", "lstm_1", ["X", "W", "R"], ["Y_all"], Attribute("hidden_size", 3L))
+            .Node("Squeeze", "squeeze", ["Y_all", "axes"], ["Y"])
+            .Node("Gather", "last_step", ["Y", "last"], ["Z"], Attribute("axis", 0L)).Output("Z");
+        Refused(graph, "node \"last_step\" (Gather): selecting steps or batch rows of [<input axis 0>, <input axis 1>, 3] along axis 0 (e.g. out[:, -1]) is not supported: a descriptor outputs every step; export the whole sequence (its last step is the value selected here)");
+    }
+
+    [Fact]
     public void AnOperatorTheImporterDoesNotRead() => Refused(
         Lstm().Floats("two", [1], _ => 2).Node("Mul", "scale", ["Y", "two"], ["Z"]).Output("Z").RemoveFirstOutput(),
         "node \"scale\" (Mul): operator Mul is not supported (the importer reads LSTM, GRU, RNN; MatMul, Gemm, Add, Relu, Tanh, Sigmoid, Softmax; and shape operators that only move axes)");
