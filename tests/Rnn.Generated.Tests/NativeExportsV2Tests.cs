@@ -94,6 +94,8 @@ public unsafe class NativeExportsV2Tests : IDisposable
         delegate* unmanaged<void*, nuint, float*, nuint, float*, nuint, int> step = &InitialStateNative.NativeExports.Step;
         delegate* unmanaged<void*, nuint, float*, nuint, float*, nuint, int> run = &InitialStateNative.NativeExports.Run;
         nuint size = InitialStateNative.NativeExports.StateSize;
+        delegate* unmanaged<nuint> stateSize = &InitialStateNative.NativeExports.GetStateSize;
+        Assert.Equal(size, stateSize());
         var stepped = new float[fixture.Steps * fixture.OutputSize];
         var afterReset = new float[stepped.Length];
         Assert.Equal(Ok, init(_memory, size));

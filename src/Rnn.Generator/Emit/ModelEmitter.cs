@@ -144,6 +144,13 @@ internal static class ModelEmitter
                 }
                 """);
         }
+        else if (plan.WholeSequence)
+        {
+            w.Lines("""
+                /// <summary>Clears the state; nothing carries over anyway: every Run starts a complete sequence from the initial state.</summary>
+                public void Reset() => _state = default;
+                """);
+        }
         else
         {
             w.Lines("""
