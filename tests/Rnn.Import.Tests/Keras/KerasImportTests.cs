@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using Rnn.Import.Keras;
 using Rnn.Runtime.Descriptors;
 using Xunit;
@@ -45,7 +46,7 @@ public class KerasImportTests
         Assert.True(after.Options.ResetAfter);
         Assert.Equal((Activation.HardSigmoid, 0.2f, 0.5f), (hard.Options.GateActivation, hard.Options.HardSigmoidAlpha, hard.Options.HardSigmoidBeta));
         Assert.Equal([LayerKind.Lstm, LayerKind.Gru, LayerKind.Dense, LayerKind.Dense, LayerKind.Dense, LayerKind.Dense],
-            System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(stacked.Layers, l => l.Kind)));
+            stacked.Layers.Select(l => l.Kind).ToArray());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using Rnn.Import.Nam;
 using Rnn.Import.Tests.Keras;
 using Rnn.Runtime.Descriptors;
@@ -75,7 +76,7 @@ public class NamImportTests
     public void MultiChannelFilesGetAnInputPerChannelAndAHeadRowPerOutputChannel()
     {
         // input_size = in_channels = 2, hidden 1, out_channels 2: W [4][3], b [4], h0, c0, head [2][1] and [2].
-        string weights = string.Join(", ", System.Linq.Enumerable.Range(1, 4 * 3 + 4 + 2 + 2 + 2));
+        string weights = string.Join(", ", Enumerable.Range(1, 4 * 3 + 4 + 2 + 2 + 2));
         string nam = $$"""
             {"version": "0.7.0", "architecture": "LSTM", "weights": [{{weights}}],
              "config": {"input_size": 2, "hidden_size": 1, "num_layers": 1, "in_channels": 2, "out_channels": 2}
