@@ -333,6 +333,8 @@ TORCH_MODELS = [
     # Opset 11: Squeeze/Unsqueeze take their axes as attributes, Softmax flattens from its axis.
     ("torch_gru_l2_bf_opset11", "GRU", 2, 6, 2, False, True, 3, "softmax", 11),
     ("torch_lstm_l2_bi_opset11", "LSTM", 3, 5, 2, True, False, 2, "relu", 11),
+    # "norm": the module standardises its input, (x - mean) / std -> input_normalization.
+    ("torch_norm_gru_l2", "GRU", 3, 6, 2, False, False, 2, "linear", OPSET),
 ]
 TORCH_ACTIVATIONS = {"linear": lambda v: v, "relu": torch.relu, "sigmoid": torch.sigmoid, "tanh": torch.tanh,
                      "softmax": lambda v: torch.softmax(v, dim=-1)}
@@ -348,6 +350,8 @@ class TorchNet(torch.nn.Module):
         self.act = act
 
     def forward(self, x):
+        if hasattr(self, "mean"):
+            x = (x - self.mean) / self.std
         y = self.rec(x)[0]
         return TORCH_ACTIVATIONS[self.act](self.head(y)) if self.head is not None else y
 
@@ -356,6 +360,9 @@ def torch_models():
     for index, (name, kind, inputs, hidden, layers, bi, bf, units, act, opset) in enumerate(TORCH_MODELS):
         torch.manual_seed(100 + index)
         net = TorchNet(kind, inputs, hidden, layers, bi, bf, units, act).eval()
+        if "norm" in name:
+            net.register_buffer("mean", torch.randn(inputs))
+            net.register_buffer("std", 0.5 + torch.rand(inputs))
         path = os.path.join(IMPORT_DIR, name + ".onnx")
         example = torch.randn(2, 5, inputs) if bf else torch.randn(5, 2, inputs)
         dynamic = {0: "batch", 1: "time"} if bf else {0: "time", 1: "batch"}
@@ -378,6 +385,8 @@ def torch_models():
         if units:
             desc_layers.append(dense_layer(net.head.weight.detach().numpy(), net.head.bias.detach().numpy(), act))
         desc = descriptor(inputs, desc_layers, source_metadata(model, name + ".onnx"))
+        if "norm" in name:
+            desc["input_normalization"] = {"mean": f32(net.mean.numpy()), "std": f32(net.std.numpy())}
 
         x = np.random.default_rng(index).standard_normal((STEPS, inputs)).astype(np.float32)
         with torch.no_grad():

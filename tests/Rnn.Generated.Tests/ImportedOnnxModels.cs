@@ -153,5 +153,8 @@ public partial struct OnnxTorchLstmL2BiOpset11;
 [RnnModel("../Fixtures/golden/onnx_torch_lstm_l3_bf.rnn.json")]
 public partial struct OnnxTorchLstmL3Bf;
 
+[RnnModel("../Fixtures/golden/onnx_torch_norm_gru_l2.rnn.json")]
+public partial struct OnnxTorchNormGruL2;
+
 [RnnModel("../Fixtures/golden/onnx_torch_rnn_relu_l2.rnn.json")]
 public partial struct OnnxTorchRnnReluL2;

@@ -133,7 +133,7 @@ internal static class HeadOps
     }
 
     /// <summary>The run-time input of a node that acts on the feature vector: it must be the last axis, whole.</summary>
-    private static SequenceValue Features(OnnxNode node, int index, string role)
+    internal static SequenceValue Features(OnnxNode node, int index, string role)
     {
         var sequence = node.Required<SequenceValue>(index, role);
         if (!sequence.FeaturesLast)
@@ -142,7 +142,7 @@ internal static class HeadOps
     }
 
     /// <summary>A constant that broadcasts along the feature axis only: shape [], [1], [units] or [1, …, 1, units].</summary>
-    private static float[] Bias(OnnxNode node, int index, string role, int units)
+    internal static float[] Bias(OnnxNode node, int index, string role, int units)
     {
         var c = node.Required<FloatConstant>(index, role);
         bool perFeature = c.Rank > 0 && c.Shape[^1] == units && c.Shape.Take(c.Rank - 1).All(d => d == 1);

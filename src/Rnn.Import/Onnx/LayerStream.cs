@@ -10,12 +10,13 @@ namespace Rnn.Import.Onnx;
 /// </summary>
 internal sealed class LayerStream
 {
-    private LayerStream(LayerStream? parent, LayerDescriptor? layer, int features, bool isPlainDense)
+    private LayerStream(LayerStream? parent, LayerDescriptor? layer, int features, bool isPlainDense, InputNormalization? normalization = null)
     {
         Parent = parent;
         Layer = layer;
         Features = features;
         IsPlainDense = isPlainDense;
+        Normalization = normalization;
     }
 
     public LayerStream? Parent { get; }
@@ -31,7 +32,12 @@ internal sealed class LayerStream
     /// </summary>
     public bool IsPlainDense { get; }
 
-    public static LayerStream Input(int features) => new(null, null, features, false);
+    /// <summary>The model input (normalised by <see cref="Normalization"/> when the graph standardises it first).</summary>
+    public InputNormalization? Normalization { get; }
+
+    public bool IsInput => Layer is null;
+
+    public static LayerStream Input(int features, InputNormalization? normalization = null) => new(null, null, features, false, normalization);
 
     public LayerStream Then(LayerDescriptor layer) =>
         new(this, layer, layer.OutputSize, layer is DenseLayerDescriptor { Activation: Activation.Linear });
@@ -51,14 +57,15 @@ internal sealed class LayerStream
 
     public bool HasRecurrentLayer => Layers().Exists(l => l is RecurrentLayerDescriptor);
 
-    public int InputFeatures
+    /// <summary>The model input this stream starts from.</summary>
+    public LayerStream Root
     {
         get
         {
             var s = this;
             while (s.Parent is not null)
                 s = s.Parent;
-            return s.Features;
+            return s;
         }
     }
 }

@@ -19,7 +19,7 @@ internal static class OnnxGraphTracer
     public const int MaxNodes = 100_000;
 
     /// <summary>The model's layers, first to last, and its input size.</summary>
-    public static (int InputSize, List<LayerDescriptor> Layers) Trace(GraphProto graph, int opset)
+    public static (int InputSize, InputNormalization? Normalization, List<LayerDescriptor> Layers) Trace(GraphProto graph, int opset)
     {
         if (graph.Node.Count > MaxNodes)
             throw new OnnxGraphException($"the graph has {graph.Node.Count} nodes; at most {MaxNodes} are supported");
@@ -69,8 +69,8 @@ internal static class OnnxGraphTracer
             throw node.Error($"operator domain \"{node.Proto.Domain}\" is not supported");
         if (node.OpType is "LSTM" or "GRU" or "RNN")
             return RecurrentNodeImporter.Import(node, axes);
-        return ShapeOps.TryTrace(node, axes) ?? HeadOps.TryTrace(node)
-            ?? throw node.Error($"operator {node.OpType} is not supported (the importer reads LSTM, GRU, RNN; MatMul, Gemm, Add, Relu, Tanh, Sigmoid, Softmax; and shape operators that only move axes)");
+        return ShapeOps.TryTrace(node, axes) ?? HeadOps.TryTrace(node) ?? InputOps.TryTrace(node)
+            ?? throw node.Error($"operator {node.OpType} is not supported (the importer reads LSTM, GRU, RNN; MatMul, Gemm, Add, Relu, Tanh, Sigmoid, Softmax; Sub and Div as the input's standardisation; and shape operators that only move axes)");
     }
 
     private static GraphValue Fold(Func<GraphValue> value)
@@ -110,7 +110,7 @@ internal static class OnnxGraphTracer
         : d.DimParam.Length > 0 ? d.DimParam : "?";
 
     /// <summary>The one output: every step's features, laid out with the time axis, at most the batch axis, and the features in order.</summary>
-    private static (int, List<LayerDescriptor>) ModelOutput(GraphProto graph, Dictionary<string, GraphValue> values, SequenceAxes axes)
+    private static (int, InputNormalization?, List<LayerDescriptor>) ModelOutput(GraphProto graph, Dictionary<string, GraphValue> values, SequenceAxes axes)
     {
         if (graph.Output.Count != 1)
             throw new OnnxGraphException($"the graph has {graph.Output.Count} outputs ({string.Join(", ", graph.Output.Select(o => $"\"{o.Name}\""))}); a descriptor model has one");
@@ -126,6 +126,7 @@ internal static class OnnxGraphTracer
         var sequenceAxes = sequence.Axes.Where(a => !a.IsFeature).Select(a => a.Symbol).ToList();
         if (!sequenceAxes.Contains(time) || sequenceAxes.Distinct().Count() != sequenceAxes.Count || !sequence.FeaturesInOrder)
             throw new OnnxGraphException($"graph output \"{name}\" {sequence.Describe()} is not every step's output with its features in order");
-        return (sequence.Stream.InputFeatures, sequence.Stream.Layers());
+        var root = sequence.Stream.Root;
+        return (root.Features, root.Normalization, sequence.Stream.Layers());
     }
 }

@@ -32,13 +32,13 @@ public sealed class OnnxImporter : IModelImporter
         int opset = checked((int)opsets.Max());
         try
         {
-            var (inputSize, layers) = OnnxGraphTracer.Trace(model.Graph, opset);
+            var (inputSize, normalization, layers) = OnnxGraphTracer.Trace(model.Graph, opset);
             var extra = new List<KeyValuePair<string, MetadataValue>> { new("onnx_opset", MetadataValue.FromNumber(opset)) };
             if (model.ProducerName.Length > 0)
                 extra.Add(new("producer_name", MetadataValue.FromString(model.ProducerName)));
             if (model.ProducerVersion.Length > 0)
                 extra.Add(new("producer_version", MetadataValue.FromString(model.ProducerVersion)));
-            return new ModelDescriptor(inputSize, layers, null, ModelImport.SourceMetadata(Format, path, extra));
+            return new ModelDescriptor(inputSize, layers, normalization, ModelImport.SourceMetadata(Format, path, extra));
         }
         catch (OnnxGraphException e)
         {

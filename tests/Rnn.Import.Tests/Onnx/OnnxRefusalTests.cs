@@ -133,9 +133,14 @@ public class OnnxRefusalTests
     }
 
     [Fact]
+    public void ASubtractionAfterALayer() => Refused(
+        Lstm().Floats("offset", [3]).Node("Sub", "shift", ["Y", "offset"], ["Z"]).Output("Z").RemoveFirstOutput(),
+        "node \"shift\" (Sub): is supported only as the model input's standardisation, (x - mean) / std, before any other operator");
+
+    [Fact]
     public void AnOperatorTheImporterDoesNotRead() => Refused(
         Lstm().Floats("two", [1], _ => 2).Node("Mul", "scale", ["Y", "two"], ["Z"]).Output("Z").RemoveFirstOutput(),
-        "node \"scale\" (Mul): operator Mul is not supported (the importer reads LSTM, GRU, RNN; MatMul, Gemm, Add, Relu, Tanh, Sigmoid, Softmax; and shape operators that only move axes)");
+        "node \"scale\" (Mul): operator Mul is not supported (the importer reads LSTM, GRU, RNN; MatMul, Gemm, Add, Relu, Tanh, Sigmoid, Softmax; Sub and Div as the input's standardisation; and shape operators that only move axes)");
 
     [Fact]
     public void AReshapeThatMergesTheBatchIntoTheFeatures()
