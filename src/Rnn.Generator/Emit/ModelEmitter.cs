@@ -48,7 +48,7 @@ internal static class ModelEmitter
                     continue;
                 w.Line();
                 LayerEmitter.Emit(w, plan.Layers[l], l, flavor);
-                if (!flavor.IsScalar && !plan.WholeSequence && CodeShape.ProjectsInputs(plan.Layers[l]))
+                if (!flavor.IsScalar && CodeShape.ProjectsInputs(plan.Layers[l]))
                 {
                     w.Line();
                     SequenceEmitter.EmitProjection(w, plan.Layers[l], l, flavor);

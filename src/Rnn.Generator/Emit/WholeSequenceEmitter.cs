@@ -9,7 +9,8 @@ namespace Rnn.Generator.Emit;
 /// Models with a reverse or bidirectional layer (descriptor v2) run whole sequences only: a reverse pass
 /// needs the last step before its first output. <c>Run</c> takes its input as one complete sequence from
 /// the initial state, layer by layer, each pass over every step (a reverse pass from the last step to the
-/// first), through per-thread sequence buffers grown once. <c>Step</c> is a compile-time error for callers
+/// first; layers with 8+ inputs project them ahead in chunks, as sequence mode does), through per-thread
+/// sequence buffers grown once. <c>Step</c> is a compile-time error for callers
 /// (<c>[Obsolete(error: true)]</c>); through the interfaces it throws <see cref="InvalidOperationException"/>.
 /// </summary>
 internal static class WholeSequenceEmitter
@@ -59,6 +60,14 @@ internal static class WholeSequenceEmitter
         w.Line($"// Two sequence buffers of steps × {width}: each layer reads one and writes the other.");
         w.Line($"ref float sequenceA = ref MemoryMarshal.GetArrayDataReference(SequenceBuffer.AtLeast(steps * {2 * width}));");
         w.Line($"ref float sequenceB = ref Unsafe.Add(ref sequenceA, steps * {width});");
+        int projectionRows = plan.Layers.Where(l => Projects(l, flavor)).Select(l => l.Matrices[0].Rows).DefaultIfEmpty(0).Max();
+        int chunk = projectionRows == 0 ? 0 : Math.Max(1, Math.Min(CodeShape.MaxChunkSteps, CodeShape.ChunkFloats / projectionRows));
+        if (chunk > 0)
+        {
+            w.Line($"// Input projections of up to {chunk} steps at a time (sequence mode), on the caller's stack.");
+            w.Line($"global::System.Span<float> projections = stackalloc float[{chunk * projectionRows}];");
+            w.Line("ref float projection = ref MemoryMarshal.GetReference(projections);");
+        }
         string input = "MemoryMarshal.GetReference(inputs)", stride = "InputSize", free = "sequenceA";
         if (plan.Mean.Count > 0)
         {
@@ -84,16 +93,26 @@ internal static class WholeSequenceEmitter
                     w.Line($"ref float input = ref {input};");
                     w.Line($"ref float output = ref {output};");
                     w.Line("bool walk = false;");
-                    using (w.Block(reverse ? "for (int step = steps - 1; step >= 0; step--)" : "for (int step = 0; step < steps; step++)"))
+                    // The step's call (whole, or the recurrence over the chunk's projection at row c) and its output copy.
+                    void Body(string call)
                     {
                         w.Line("walk = !walk;");
-                        w.Line($"{LayerEmitter.MethodName(index, layerFlavor)}(ref Unsafe.Add(ref input, step * {stride}), ref s, ref {scratch}, ref image, walk);");
+                        w.Line(call);
                         string row = $"step * {outputStride}" + (layer.OutputColumn == 0 ? "" : $" + {layer.OutputColumn}");
                         w.Line($"MemoryMarshal.CreateReadOnlySpan(ref {LayerEmitter.At("s", layer.StateOffset)}, {count}).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, {row}), {count}));");
                         int end = layer.OutputColumn + layer.OutputSize, rowWidth = layer.Cell?.RowWidth ?? 0;
                         if (!isLast && bidirectional && layer.OutputColumn > 0 && rowWidth > end)
                             w.Line($"MemoryMarshal.CreateSpan(ref Unsafe.Add(ref output, step * {outputStride} + {end}), {rowWidth - end}).Clear();");
                     }
+
+                    if (Projects(layer, flavor))
+                    {
+                        EmitProjectedPass(w, layer, index, layerFlavor, reverse, stride, chunk, Body, scratch);
+                        continue;
+                    }
+
+                    using (w.Block(reverse ? "for (int step = steps - 1; step >= 0; step--)" : "for (int step = 0; step < steps; step++)"))
+                        Body($"{LayerEmitter.MethodName(index, layerFlavor)}(ref Unsafe.Add(ref input, step * {stride}), ref s, ref {scratch}, ref image, walk);");
                 }
             }
 
@@ -104,6 +123,32 @@ internal static class WholeSequenceEmitter
 
         if (plan.Skip > 0)
             SkipEmitter.Emit(w, plan, "MemoryMarshal.GetReference(inputs)", "y", "steps");
+    }
+
+    /// <summary>Whether a pass computes its input projections ahead in chunks (as sequence mode does; the scalar path steps).</summary>
+    private static bool Projects(LayerPlan layer, SimdFlavor flavor) => !flavor.IsScalar && CodeShape.ProjectsInputs(layer);
+
+    /// <summary>
+    /// A pass in chunks of steps: the chunk's input projections W_x x_t + b first, then the recurrence over
+    /// them, chunks and steps in the pass's direction (a reverse pass takes the last chunk first).
+    /// </summary>
+    private static void EmitProjectedPass(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor, bool reverse, string stride, int chunk,
+        Action<string> body, string scratch)
+    {
+        int rows = layer.Matrices[0].Rows;
+        string recurrence = $"{LayerEmitter.RecurrenceName(index, flavor)}(ref Unsafe.Add(ref projection, c * {rows}), ref s, ref {scratch}, ref image, walk);";
+        using (w.Block(reverse ? $"for (int last = steps; last > 0; last -= {chunk})" : $"for (int first = 0; first < steps; first += {chunk})"))
+        {
+            w.Line(reverse ? $"int first = global::System.Math.Max(0, last - {chunk});" : $"int count = global::System.Math.Min({chunk}, steps - first);");
+            if (reverse)
+                w.Line("int count = last - first;");
+            w.Line($"{LayerEmitter.ProjectionName(index, flavor)}(ref Unsafe.Add(ref input, first * {stride}), {stride}, count, ref projection, ref image);");
+            using (w.Block(reverse ? "for (int c = count - 1; c >= 0; c--)" : "for (int c = 0; c < count; c++)"))
+            {
+                w.Line("int step = first + c;");
+                body(recurrence);
+            }
+        }
     }
 
     /// <summary>The grow-once per-thread buffer behind the sequence buffers (a nested class: the model struct holds no reference).</summary>
