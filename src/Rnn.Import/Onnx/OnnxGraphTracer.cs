@@ -42,10 +42,9 @@ internal static class OnnxGraphTracer
                 outputs = Enumerable.Repeat<GraphValue>(failed, proto.Output.Count).ToArray();
             else
             {
-                var node = new OnnxNode(proto, inputs, opset);
                 try
                 {
-                    outputs = TraceNode(node, axes);
+                    outputs = TraceNode(new OnnxNode(proto, inputs, opset), axes);
                 }
                 catch (OnnxGraphException e)
                 {
@@ -97,7 +96,8 @@ internal static class OnnxGraphTracer
         if (input.Type?.TensorType is not { } tensor || tensor.ElemType != (int)TensorProto.Types.DataType.Float)
             throw new OnnxGraphException($"graph input \"{input.Name}\" must be a float32 tensor");
         var dims = tensor.Shape?.Dim;
-        if (dims is null || dims.Count != 3 || dims[2].ValueCase != TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue || dims[2].DimValue <= 0)
+        if (dims is null || dims.Count != 3 || dims[2].ValueCase != TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue
+            || dims[2].DimValue <= 0 || dims[2].DimValue > OnnxTensors.MaxElements)
             throw new OnnxGraphException($"graph input \"{input.Name}\" must have shape [time, batch, features] or [batch, time, features] with a fixed number of features, found [{(dims is null ? "unknown" : string.Join(", ", dims.Select(Show)))}]");
         long?[] declared = dims.Take(2).Select(d => d.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue ? d.DimValue : (long?)null).ToArray();
         int features = checked((int)dims[2].DimValue);

@@ -16,7 +16,10 @@ internal sealed class OnnxNode
         Inputs = inputs;
         Opset = opset;
         foreach (var attribute in node.Attribute)
-            _attributes[attribute.Name] = attribute;
+        {
+            if (!_attributes.TryAdd(attribute.Name, attribute))
+                throw Error($"attribute {attribute.Name} appears twice");
+        }
     }
 
     public NodeProto Proto { get; }

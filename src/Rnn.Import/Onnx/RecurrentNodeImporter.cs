@@ -49,7 +49,10 @@ internal static class RecurrentNodeImporter
         var r = node.Required<FloatConstant>(2, "R");
         if (r.Rank != 3)
             throw node.Error($"input 2 (R) must have shape [num_directions, {gates}·hidden_size, hidden_size], found [{string.Join(", ", r.Shape)}]");
-        int hidden = checked((int)node.Int("hidden_size", r.Shape[2]));
+        long hiddenSize = node.Int("hidden_size", r.Shape[2]);
+        if (hiddenSize <= 0 || hiddenSize > OnnxTensors.MaxElements)
+            throw node.Unsupported("hidden_size", hiddenSize.ToString(CultureInfo.InvariantCulture));
+        int hidden = (int)hiddenSize;
         int input = x.Stream.Features;
         ExpectShape(node, w, 1, "W", directions, (long)gates * hidden, input);
         ExpectShape(node, r, 2, "R", directions, (long)gates * hidden, hidden);

@@ -88,6 +88,26 @@ public class OnnxRefusalTests
         "node \"lstm_1\" (RNN): attribute linear_before_reset is not supported (this importer reads activation_alpha, activation_beta, activations, clip, direction, hidden_size, layout)");
 
     [Fact]
+    public void AnAbsurdHiddenSize()
+    {
+        var graph = new TestGraph().Input("X", "T", "B", 2).Floats("W", [1, 12, 2]).Floats("R", [1, 12, 3])
+            .Node("LSTM", "lstm_1", ["X", "W", "R"], ["Y"], Attribute("hidden_size", 1L << 40)).Output("Y");
+        Refused(graph, "node \"lstm_1\" (LSTM): attribute hidden_size=1099511627776 is not supported");
+    }
+
+    [Fact]
+    public void AnAttributeGivenTwice() => Refused(Lstm(attributes: Attribute("hidden_size", 4L)),
+        "node \"lstm_1\" (LSTM): attribute hidden_size appears twice");
+
+    [Fact]
+    public void AnInputWithoutAFixedFeatureCount()
+    {
+        var graph = new TestGraph().Input("X", "T", "B", "F").Floats("W", [1, 12, 2]).Floats("R", [1, 12, 3])
+            .Node("LSTM", "lstm_1", ["X", "W", "R"], ["Y"], Attribute("hidden_size", 3L)).Output("Y");
+        Refused(graph, "graph input \"X\" must have shape [time, batch, features] or [batch, time, features] with a fixed number of features, found [T, B, F]");
+    }
+
+    [Fact]
     public void ANonPositiveClip() => Refused(Lstm(attributes: Attribute("clip", -1f)),
         "node \"lstm_1\" (LSTM): attribute clip=-1: expected a positive finite threshold");
 
