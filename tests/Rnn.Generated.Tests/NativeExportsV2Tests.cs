@@ -39,6 +39,8 @@ public unsafe class NativeExportsV2Tests : IDisposable
         string header = BiGruNative.NativeExports.Header;
         Assert.DoesNotContain("int32_t bigru_step(", header);
         Assert.Contains("there is no bigru_step. Each bigru_run is one complete sequence from the initial state", header);
+        Assert.Contains("none allocates (but bigru_run: see below)", header);
+        Assert.Contains("It allocates only to grow one buffer per thread to the longest", header);
         Assert.Contains("int32_t bigru_run(void* state, size_t state_size, const float* inputs, size_t input_count,", header);
         Assert.Contains("/* Sets up a caller-owned state buffer of state_size bytes: the model's learned initial state. */", header);
         delegate* unmanaged<nuint> stateSize = &BiGruNative.NativeExports.GetStateSize;
