@@ -11,6 +11,12 @@ internal static class KerasDenseLayers
 {
     private static readonly string[] s_fields = ["type", "activation", "shape", "weights", "name"];
 
+    /// <summary>
+    /// The widest activation turned into an identity dense layer: its size² weights (64 MB at this width) must be
+    /// allocated, and a width the file never backs with weights (e.g. <c>in_shape</c> alone) must not decide that.
+    /// </summary>
+    public const int MaxIdentitySize = 4096;
+
     /// <summary>The activation names RTNeural's model_utils writes (and "linear"); "" is its name for linear (and for any activation it does not know).</summary>
     private static readonly Dictionary<string, Activation> s_activations = new()
     {
@@ -28,14 +34,12 @@ internal static class KerasDenseLayers
     /// <summary>A <c>dense</c> or <c>time-distributed-dense</c> entry: weights [kernel [I][units], bias [units]] (no bias when use_bias=False).</summary>
     public static DenseLayerDescriptor Dense(KerasLayerSource layer)
     {
-        ImportJson.OnlyKnownFields(layer.File, layer.Json, layer.Where, s_fields, "a Keras Dense setting the runtime does not model");
+        layer.OnlyKnownFields(s_fields, "a Keras Dense setting the runtime does not model");
         var activation = ActivationOf(layer, layer.OptionalString("activation", ""));
         int units = layer.Units(recurrent: false), inputs = layer.InputSize;
         var weights = layer.Weights(1, 2, "[kernel, bias] (or no bias)");
-        var kernel = KerasTensors.Matrix(layer.File, weights[0], $"{layer.Where}: weights[0]", inputs, units, "kernel [inputs][units]");
-        var bias = weights.GetArrayLength() == 2
-            ? ImportJson.Floats(layer.File, weights[1], $"{layer.Where}: weights[1]", units, "bias [units]")
-            : new float[units];
+        var kernel = layer.Weight(weights, 0, "kernel [inputs][units]", inputs, units);
+        var bias = weights.GetArrayLength() == 2 ? layer.Weight(weights, 1, "bias [units]", units) : new float[units];
         return new DenseLayerDescriptor(inputs, units, activation, KerasGates.KernelToRows(kernel, inputs, units, [0]), bias);
     }
 
@@ -47,7 +51,7 @@ internal static class KerasDenseLayers
     /// </summary>
     public static void AppendActivation(KerasLayerSource layer, List<LayerDescriptor> layers)
     {
-        ImportJson.OnlyKnownFields(layer.File, layer.Json, layer.Where, s_fields, "an activation layer has no settings");
+        layer.OnlyKnownFields(s_fields, "an activation layer has no settings");
         var activation = ActivationOf(layer, layer.Type == "activation" ? layer.OptionalString("activation", "") : layer.Type);
         int size = layer.InputSize;
         if (layer.Json.TryGetProperty("shape", out _) && layer.Units(recurrent: false) is int units && units != size)
@@ -62,6 +66,8 @@ internal static class KerasDenseLayers
             return;
         }
 
+        if (size > MaxIdentitySize)
+            throw layer.Error($"an activation that follows no linear dense layer becomes an identity dense layer of {size} x {size} weights; at most {MaxIdentitySize} values per step are supported there");
         var identity = new float[size * size];
         for (int j = 0; j < size; j++)
             identity[j * size + j] = 1f;

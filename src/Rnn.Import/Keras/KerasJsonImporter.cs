@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json;
+using Rnn.Import.Json;
 using Rnn.Runtime.Descriptors;
 
 namespace Rnn.Import.Keras;
@@ -33,27 +35,28 @@ public sealed class KerasJsonImporter : IModelImporter
     public string Description => "Keras/RTNeural JSON (in_shape, layers: dense, time-distributed-dense, lstm, gru, activations)";
 
     /// <inheritdoc />
-    public bool Recognizes(ReadOnlySpan<byte> head) => ImportJson.HeadHasKeys(head, "in_shape", "layers");
+    public bool Recognizes(ReadOnlySpan<byte> head) => JsonHead.HasKeys(head, "in_shape", "layers");
 
     /// <inheritdoc />
     public ModelDescriptor Import(string path)
     {
-        using var document = ImportJson.Parse(path);
-        var root = ImportJson.RootObject(path, document);
-        ImportJson.OnlyKnownFields(path, root, "", s_topFields, "RTNeural's model files hold only these");
-        int inputSize = InputSize(path, ImportJson.Required(path, root, "", "in_shape"));
-        var entries = ImportJson.Array(path, ImportJson.Required(path, root, "", "layers"), "layers");
+        using var file = JsonModelFile.Open(path);
+        var root = file.Root;
+        file.OnlyKnownFields(root, "", s_topFields, "RTNeural's model files hold only these");
+        int inputSize = InputSize(file, file.Array(root, "", "in_shape"));
+        var entries = file.Array(root, "", "layers");
         if (entries.GetArrayLength() == 0)
-            throw new ModelImportException(path, "layers: expected at least one layer, found none");
+            throw file.Error("layers", "expected at least one layer, found none");
 
         var layers = new List<LayerDescriptor>();
         int index = 0, size = inputSize;
         foreach (var entry in entries.EnumerateArray())
         {
-            if (entry.ValueKind != System.Text.Json.JsonValueKind.Object)
-                throw new ModelImportException(path, $"layers[{index}]: expected a layer object, found {ImportJson.Describe(entry)}");
-            string type = ImportJson.String(path, ImportJson.Required(path, entry, $"layers[{index}]", "type"), $"layers[{index}].type");
-            var layer = new KerasLayerSource(path, index, type, entry, size);
+            string at = $"layers[{index}]";
+            if (entry.ValueKind != JsonValueKind.Object)
+                throw file.Error(at, $"expected a layer object, found {JsonModelFile.Describe(entry)}");
+            var layer = new KerasLayerSource(file, index, file.String(entry, at, "type"), entry, size);
+            string type = layer.Type;
             switch (type)
             {
                 case "lstm":
@@ -71,7 +74,7 @@ public sealed class KerasJsonImporter : IModelImporter
                 default:
                     throw layer.Error(s_refused.TryGetValue(type, out string? why)
                         ? $"layer type \"{type}\" is not supported ({why})"
-                        : $"layer type \"{type}\" is not supported; expected one of lstm, gru, dense, time-distributed-dense, activation, tanh, relu, sigmoid, softmax");
+                        : $"layer type {JsonModelFile.Quote(type)} is not supported; expected one of lstm, gru, dense, time-distributed-dense, activation, tanh, relu, sigmoid, softmax");
             }
 
             size = layers.Count > 0 ? layers[^1].OutputSize : size;
@@ -79,7 +82,7 @@ public sealed class KerasJsonImporter : IModelImporter
         }
 
         if (layers.Count == 0)
-            throw new ModelImportException(path, "layers: only linear activations, so no layer to import");
+            throw file.Error("layers", "only linear activations, so no layer to import");
         try
         {
             return new ModelDescriptor(inputSize, layers, metadata: ModelImport.SourceMetadata(Format, path));
@@ -91,12 +94,11 @@ public sealed class KerasJsonImporter : IModelImporter
     }
 
     /// <summary>The values per step: the last entry of <c>in_shape</c> ([batch, time, features] or [batch, features]).</summary>
-    private static int InputSize(string path, System.Text.Json.JsonElement shape)
+    private static int InputSize(JsonModelFile file, JsonElement shape)
     {
-        ImportJson.Array(path, shape, "in_shape");
         int rank = shape.GetArrayLength();
         if (rank is < 2 or > 3)
-            throw new ModelImportException(path, $"in_shape: expected [batch, time, features] or [batch, features], found {rank} dimension(s)");
-        return ImportJson.PositiveInt(path, shape[rank - 1], $"in_shape[{rank - 1}]");
+            throw file.Error("in_shape", $"expected [batch, time, features] or [batch, features], found {rank} dimension(s)");
+        return file.Size(shape[rank - 1], $"in_shape[{rank - 1}]");
     }
 }

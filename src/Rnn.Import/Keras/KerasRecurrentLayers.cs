@@ -27,15 +27,13 @@ internal static class KerasRecurrentLayers
     /// <summary>An <c>lstm</c> entry: weights [kernel [I][4H], recurrent_kernel [H][4H], bias [4H]] (no bias when use_bias=False).</summary>
     public static RecurrentLayerDescriptor Lstm(KerasLayerSource layer)
     {
-        ImportJson.OnlyKnownFields(layer.File, layer.Json, layer.Where, s_fields, "a Keras LSTM setting the runtime does not model");
+        layer.OnlyKnownFields(s_fields, "a Keras LSTM setting the runtime does not model");
         var options = Options(layer, resetAfter: true);
         int units = layer.Units(recurrent: true), inputs = layer.InputSize, columns = 4 * units;
         var weights = layer.Weights(2, 3, "[kernel, recurrent_kernel, bias] (or no bias)");
-        var kernel = KerasTensors.Matrix(layer.File, weights[0], $"{layer.Where}: weights[0]", inputs, columns, "kernel [inputs][4*units]");
-        var recurrent = KerasTensors.Matrix(layer.File, weights[1], $"{layer.Where}: weights[1]", units, columns, "recurrent_kernel [units][4*units]");
-        var bias = weights.GetArrayLength() == 3
-            ? ImportJson.Floats(layer.File, weights[2], $"{layer.Where}: weights[2]", columns, "bias [4*units]")
-            : new float[columns];
+        var kernel = layer.Weight(weights, 0, "kernel [inputs][4*units]", inputs, columns);
+        var recurrent = layer.Weight(weights, 1, "recurrent_kernel [units][4*units]", units, columns);
+        var bias = weights.GetArrayLength() == 3 ? layer.Weight(weights, 2, "bias [4*units]", columns) : new float[columns];
         var tensors = new RecurrentWeights(
             KerasGates.KernelToRows(kernel, inputs, units, KerasGates.Lstm),
             KerasGates.KernelToRows(recurrent, units, units, KerasGates.Lstm),
@@ -50,29 +48,28 @@ internal static class KerasRecurrentLayers
     /// </summary>
     public static RecurrentLayerDescriptor Gru(KerasLayerSource layer)
     {
-        ImportJson.OnlyKnownFields(layer.File, layer.Json, layer.Where, s_gruFields, "a Keras GRU setting the runtime does not model");
+        layer.OnlyKnownFields(s_gruFields, "a Keras GRU setting the runtime does not model");
         int units = layer.Units(recurrent: true), inputs = layer.InputSize, columns = 3 * units;
         var weights = layer.Weights(2, 3, "[kernel, recurrent_kernel, bias] (or no bias)");
-        var kernel = KerasTensors.Matrix(layer.File, weights[0], $"{layer.Where}: weights[0]", inputs, columns, "kernel [inputs][3*units]");
-        var recurrent = KerasTensors.Matrix(layer.File, weights[1], $"{layer.Where}: weights[1]", units, columns, "recurrent_kernel [units][3*units]");
+        var kernel = layer.Weight(weights, 0, "kernel [inputs][3*units]", inputs, columns);
+        var recurrent = layer.Weight(weights, 1, "recurrent_kernel [units][3*units]", units, columns);
         float[] inputBias = new float[columns], recurrentBias = new float[columns];
-        bool resetAfter = weights.GetArrayLength() == 2 || KerasTensors.IsMatrix(weights[2]);
+        bool resetAfter = weights.GetArrayLength() == 2 || IsMatrix(weights[2]);
         if (weights.GetArrayLength() == 3)
         {
-            string where = $"{layer.Where}: weights[2]";
             if (resetAfter)
             {
-                var both = KerasTensors.Matrix(layer.File, weights[2], where, 2, columns, "bias [2][3*units] of reset_after=True: input, recurrent");
+                var both = layer.Weight(weights, 2, "bias [2][3*units] of reset_after=True: input, recurrent", 2, columns);
                 System.Array.Copy(both, 0, inputBias, 0, columns);
                 System.Array.Copy(both, columns, recurrentBias, 0, columns);
             }
             else
             {
-                inputBias = ImportJson.Floats(layer.File, weights[2], where, columns, "bias [3*units] of reset_after=False");
+                inputBias = layer.Weight(weights, 2, "bias [3*units] of reset_after=False", columns);
             }
         }
 
-        if (layer.Json.TryGetProperty("reset_after", out var declared) && ImportJson.Boolean(layer.File, declared, $"{layer.Where}: reset_after") != resetAfter)
+        if (layer.OptionalBoolean("reset_after") is bool declared && declared != resetAfter)
             throw layer.Error($"reset_after: the field says {(resetAfter ? "false" : "true")} but the bias has the shape of reset_after={(resetAfter ? "True ([2][3*units])" : "False ([3*units])")}");
 
         var tensors = new RecurrentWeights(
@@ -105,9 +102,13 @@ internal static class KerasRecurrentLayers
         };
     }
 
+    /// <summary>Whether a weight is a nested array (a matrix) rather than a flat list of numbers.</summary>
+    private static bool IsMatrix(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0 && value[0].ValueKind == JsonValueKind.Array;
+
     private static void RequireFlag(KerasLayerSource layer, string name, bool expected, string why)
     {
-        if (layer.Json.TryGetProperty(name, out var value) && ImportJson.Boolean(layer.File, value, $"{layer.Where}: {name}") != expected)
+        if (layer.OptionalBoolean(name) is bool value && value != expected)
             throw layer.Error($"{name}={(expected ? "false" : "true")} is not supported ({why})");
     }
 }

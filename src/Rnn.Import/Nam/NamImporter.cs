@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using Rnn.Import.Json;
 using Rnn.Runtime.Descriptors;
 
 namespace Rnn.Import.Nam;
@@ -37,29 +38,30 @@ public sealed class NamImporter : IModelImporter
     /// the sniffed bytes, one that opens the way NAM's exporter writes every file: <c>{"version": "…", "metadata"</c>.
     /// </summary>
     public bool Recognizes(ReadOnlySpan<byte> head) =>
-        ImportJson.HeadHasKeys(head, "architecture", "config")
-        || (head.StartsWith("{\"version\": \""u8) && ImportJson.HeadHasKeys(head, "metadata"));
+        JsonHead.HasKeys(head, "architecture", "config")
+        || (head.StartsWith("{\"version\": \""u8) && JsonHead.HasKeys(head, "metadata"));
 
     /// <inheritdoc />
     public ModelDescriptor Import(string path)
     {
-        using var document = ImportJson.Parse(path);
-        var root = ImportJson.RootObject(path, document);
-        ImportJson.OnlyKnownFields(path, root, "", s_topFields, "fields of a .nam file this importer does not know may change the model");
-        string architecture = ImportJson.String(path, ImportJson.Required(path, root, "", "architecture"), "architecture");
+        using var file = JsonModelFile.Open(path);
+        var root = file.Root;
+        file.OnlyKnownFields(root, "", s_topFields, "fields of a .nam file this importer does not know may change the model");
+        string architecture = file.String(root, "", "architecture");
         if (architecture != "LSTM")
-            throw new ModelImportException(path, $"architecture: \"{architecture}\" is not supported; only \"LSTM\" models import (convolutional and linear NAM architectures have no recurrent descriptor)");
-        var config = NamLstmConfig.Read(path, ImportJson.Required(path, root, "", "config"));
-        var weightsJson = ImportJson.Required(path, root, "", "weights");
-        var weights = ImportJson.Floats(path, weightsJson, "weights", config.WeightCount,
-            $"{config.NumLayers} layer(s) of [W 4H x (I+H), b 4H, h0 H, c0 H] with H = {config.HiddenSize}, then the head's {config.OutChannels} x {config.HiddenSize} weights and {config.OutChannels} bias(es)");
+            throw file.Error("architecture", $"{JsonModelFile.Quote(architecture)} is not supported; only \"LSTM\" models import (convolutional and linear NAM architectures have no recurrent descriptor)");
+        var config = NamLstmConfig.Read(file, file.Object(root, "", "config"));
+        var weights = Float32Tensor.Read(file, file.Required(root, "", "weights"), "weights",
+            $"{config.NumLayers} layer(s) of [W 4H x (I+H), b 4H, h0 H, c0 H] with H = {config.HiddenSize}, then the head's {config.OutChannels} x {config.HiddenSize} weights and {config.OutChannels} bias(es)",
+            config.WeightCount).Values;
 
         var layers = new List<LayerDescriptor>();
         int offset = 0;
         for (int k = 0; k < config.NumLayers; k++)
         {
-            layers.Add(Layer(config, k, weights.AsSpan(offset, config.LayerLength(k))));
-            offset += config.LayerLength(k);
+            int length = (int)config.LayerLength(k); // fits: the weights array, of that length at least, has been read
+            layers.Add(Layer(config, k, weights.AsSpan(offset, length)));
+            offset += length;
         }
 
         int h = config.HiddenSize, outputs = config.OutChannels;
@@ -67,7 +69,7 @@ public sealed class NamImporter : IModelImporter
             weights.AsSpan(offset, outputs * h).ToArray(), weights.AsSpan(offset + outputs * h, outputs).ToArray()));
         try
         {
-            return new ModelDescriptor(config.InputSize, layers, metadata: ModelImport.SourceMetadata(Format, path, Extra(path, root)));
+            return new ModelDescriptor(config.InputSize, layers, metadata: ModelImport.SourceMetadata(Format, path, Extra(file, root)));
         }
         catch (RnnDescriptorException e)
         {
@@ -96,18 +98,15 @@ public sealed class NamImporter : IModelImporter
     }
 
     /// <summary>What the host needs besides the network: NAM's file version, the sample rate and NAM's own metadata.</summary>
-    private static IEnumerable<KeyValuePair<string, MetadataValue>> Extra(string path, JsonElement root)
+    private static List<KeyValuePair<string, MetadataValue>> Extra(JsonModelFile file, JsonElement root)
     {
+        var extra = new List<KeyValuePair<string, MetadataValue>>();
         if (root.TryGetProperty("version", out var version))
-            yield return new("nam_version", MetadataValue.FromString(ImportJson.String(path, version, "version")));
+            extra.Add(new("nam_version", MetadataValue.FromString(file.String(version, "version"))));
         if (root.TryGetProperty("sample_rate", out var rate))
-        {
-            if (rate.ValueKind != JsonValueKind.Number)
-                throw new ModelImportException(path, $"sample_rate: expected a number, found {ImportJson.Describe(rate)}");
-            yield return new("sample_rate", ImportJson.ToMetadata(rate));
-        }
-
+            extra.Add(new("sample_rate", MetadataValue.FromNumber(file.Number(rate, "sample_rate"))));
         if (root.TryGetProperty("metadata", out var metadata) && metadata.ValueKind != JsonValueKind.Null)
-            yield return new("nam_metadata", ImportJson.ToMetadata(metadata));
+            extra.Add(new("nam_metadata", file.Metadata(metadata, "metadata")));
+        return extra;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Rnn.Import.Json;
 
 namespace Rnn.Import.Nam;
 
@@ -11,18 +12,17 @@ internal sealed record NamLstmConfig(int NumLayers, int InputSize, int HiddenSiz
     private static readonly string[] s_fields = ["num_layers", "input_size", "hidden_size", "in_channels", "out_channels"];
 
     /// <summary>Reads <c>config</c>; <c>in_channels</c> (default 1) must equal <c>input_size</c>, since NAM copies that many channels into the LSTM's input.</summary>
-    public static NamLstmConfig Read(string file, JsonElement config)
+    public static NamLstmConfig Read(JsonModelFile file, JsonElement config)
     {
-        if (config.ValueKind != JsonValueKind.Object)
-            throw new ModelImportException(file, $"config: expected an object, found {ImportJson.Describe(config)}");
-        ImportJson.OnlyKnownFields(file, config, "config", s_fields, "NAM's LSTM reads only these");
-        int layers = ImportJson.PositiveInt(file, ImportJson.Required(file, config, "config", "num_layers"), "config.num_layers");
-        int input = ImportJson.PositiveInt(file, ImportJson.Required(file, config, "config", "input_size"), "config.input_size");
-        int hidden = ImportJson.PositiveInt(file, ImportJson.Required(file, config, "config", "hidden_size"), "config.hidden_size");
-        int inChannels = config.TryGetProperty("in_channels", out var i) ? ImportJson.PositiveInt(file, i, "config.in_channels") : 1;
-        int outChannels = config.TryGetProperty("out_channels", out var o) ? ImportJson.PositiveInt(file, o, "config.out_channels") : 1;
+        const string at = "config";
+        file.OnlyKnownFields(config, at, s_fields, "NAM's LSTM reads only these");
+        int layers = file.Size(config, at, "num_layers");
+        int input = file.Size(config, at, "input_size");
+        int hidden = file.Size(config, at, "hidden_size");
+        int inChannels = file.Size(config, at, "in_channels", fallback: 1);
+        int outChannels = file.Size(config, at, "out_channels", fallback: 1);
         if (inChannels != input)
-            throw new ModelImportException(file, $"config.in_channels: expected {input} (the input_size: NAM feeds its input channels to the LSTM), found {inChannels}");
+            throw file.Error("config.in_channels", $"expected {input} (the input_size: NAM feeds its input channels to the LSTM), found {inChannels}");
         return new NamLstmConfig(layers, input, hidden, outChannels);
     }
 
@@ -30,17 +30,14 @@ internal sealed record NamLstmConfig(int NumLayers, int InputSize, int HiddenSiz
     public int LayerInputs(int layer) => layer == 0 ? InputSize : HiddenSize;
 
     /// <summary>Floats of one layer: W [4H][I+H], b [4H], initial h [H], initial c [H].</summary>
-    public int LayerLength(int layer) => 4 * HiddenSize * (LayerInputs(layer) + HiddenSize) + 4 * HiddenSize + 2 * HiddenSize;
+    public long LayerLength(int layer) => 4L * HiddenSize * (LayerInputs(layer) + HiddenSize) + 4L * HiddenSize + 2L * HiddenSize;
 
-    /// <summary>Floats of the head: weight [out][H], bias [out].</summary>
-    public int HeadLength => OutChannels * HiddenSize + OutChannels;
-
-    /// <summary>The whole <c>weights</c> array's length.</summary>
-    public int WeightCount
+    /// <summary>The whole <c>weights</c> array's length (a long: sizes up to <see cref="JsonModelFile.MaxSize"/> imply more than an int holds, which the array's real length then refutes).</summary>
+    public long WeightCount
     {
         get
         {
-            int count = HeadLength;
+            long count = (long)OutChannels * HiddenSize + OutChannels;
             for (int k = 0; k < NumLayers; k++)
                 count += LayerLength(k);
             return count;

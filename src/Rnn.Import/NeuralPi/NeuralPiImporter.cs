@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using Rnn.Import.PyTorch;
+using Rnn.Import.Json;
 using Rnn.Runtime.Descriptors;
 
 namespace Rnn.Import.NeuralPi;
@@ -31,36 +32,36 @@ public sealed class NeuralPiImporter : IModelImporter
     /// <inheritdoc />
     public ModelDescriptor Import(string path)
     {
-        using var json = TorchJsonFile.Open(path);
-        json.OnlyKnownFields(json.Root, "", "model_data", "state_dict");
+        using var json = JsonModelFile.Open(path);
+        json.OnlyKnownFields(json.Root, "", ["model_data", "state_dict"], "SimpleRNN.save_model writes only these");
         var data = json.Object(json.Root, "", "model_data");
         const string at = "model_data";
-        json.OnlyKnownFields(data, at, "model", "input_size", "output_size", "unit_type", "num_layers", "hidden_size", "skip", "bias_fl");
+        json.OnlyKnownFields(data, at, ["model", "input_size", "output_size", "unit_type", "num_layers", "hidden_size", "skip", "bias_fl"], "SimpleRNN has only these");
         string model = json.String(data, at, "model");
         if (model != "SimpleRNN")
-            throw json.Error("model_data.model", $"expected \"SimpleRNN\" (a recurrent unit and a linear layer), found \"{model}\"");
+            throw json.Error("model_data.model", $"expected \"SimpleRNN\" (a recurrent unit and a linear layer), found {JsonModelFile.Quote(model)}");
         string unit = json.String(data, at, "unit_type");
         var kind = unit switch
         {
             "LSTM" => LayerKind.Lstm,
             "GRU" => LayerKind.Gru,
             "RNN" => LayerKind.Rnn,
-            _ => throw json.Error("model_data.unit_type", $"expected \"LSTM\", \"GRU\" or \"RNN\", found \"{unit}\""),
+            _ => throw json.Error("model_data.unit_type", $"expected \"LSTM\", \"GRU\" or \"RNN\", found {JsonModelFile.Quote(unit)}"),
         };
 
         // SimpleRNN builds its unit as nn.<unit_type>(input_size, hidden_size, num_layers): every other setting
         // is PyTorch's default (bias, one direction, no projection, tanh), and its constructor's defaults
         // stand in for fields an older file may lack.
-        int inputSize = json.Int(data, at, "input_size", 1);
-        var settings = new PyTorchRecurrentSettings(kind, inputSize, json.Int(data, at, "hidden_size", 1),
-            json.Int(data, at, "num_layers", 1, fallback: 1), Bias: true, Bidirectional: false, ProjectionSize: 0, Activation.Tanh);
-        int outputSize = json.Int(data, at, "output_size", 1);
-        bool linearBias = json.Bool(data, at, "bias_fl", fallback: true);
+        int inputSize = json.Size(data, at, "input_size");
+        var settings = new PyTorchRecurrentSettings(kind, inputSize, json.Size(data, at, "hidden_size"),
+            json.Size(data, at, "num_layers", fallback: 1), Bias: true, Bidirectional: false, ProjectionSize: 0, Activation.Tanh);
+        int outputSize = json.Size(data, at, "output_size");
+        bool linearBias = json.Boolean(data, at, "bias_fl", fallback: true);
         int skip = Skip(json, data, inputSize, outputSize);
 
         var state = json.Object(json.Root, "", "state_dict");
-        var tensors = json.Tensors(state, "state_dict");
-        var recurrent = new List<KeyValuePair<string, PyTorchTensor>>();
+        var tensors = Float32Tensor.ReadAll(json, state, "state_dict");
+        var recurrent = new List<KeyValuePair<string, Float32Tensor>>();
         foreach (var (name, tensor) in tensors)
         {
             if (name.StartsWith(RecurrentPrefix, StringComparison.Ordinal))
@@ -86,19 +87,19 @@ public sealed class NeuralPiImporter : IModelImporter
     /// <c>True</c> slices one feature). PyTorch would broadcast a skip wider than the output, which the
     /// descriptor cannot hold, so skip must be 0 or the output size.
     /// </summary>
-    private static int Skip(TorchJsonFile json, JsonElement data, int inputSize, int outputSize)
+    private static int Skip(JsonModelFile json, JsonElement data, int inputSize, int outputSize)
     {
         int skip = data.TryGetProperty("skip", out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
             ? (value.ValueKind == JsonValueKind.True ? 1 : 0)
-            : json.Int(data, "model_data", "skip", 0, fallback: 1);
+            : json.Int(data, "model_data", "skip", 0, JsonModelFile.MaxSize, fallback: 1);
         if (skip != 0 && (skip != outputSize || skip > inputSize))
             throw json.Error("model_data.skip", $"expected 0 (none) or output_size {outputSize} (at most input_size {inputSize}): the output adds the first skip input features, found {skip}");
         return skip;
     }
 
-    private static DenseLayerDescriptor Linear(TorchJsonFile json, List<KeyValuePair<string, PyTorchTensor>> tensors, int hidden, int outputSize, bool bias)
+    private static DenseLayerDescriptor Linear(JsonModelFile json, List<KeyValuePair<string, Float32Tensor>> tensors, int hidden, int outputSize, bool bias)
     {
-        PyTorchTensor Tensor(string name) =>
+        Float32Tensor Tensor(string name) =>
             tensors.FirstOrDefault(t => t.Key == name).Value ?? throw json.Error("state_dict", $"missing tensor \"{name}\"");
 
         // nn.Linear(hidden_size, output_size): weight [output_size, hidden_size] is the dense layer's units × I.

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
+using Rnn.Import.Json;
 using Rnn.Runtime.Descriptors;
 
 namespace Rnn.Import.PyTorch;
@@ -22,6 +23,8 @@ public sealed class PyTorchImporter : IModelImporter
     /// <summary>The newest dump version this importer reads.</summary>
     public const int DumpVersion = 1;
 
+    private static readonly string[] s_moduleFields = ["module", "name", "settings", "tensors"];
+
     /// <inheritdoc />
     public string Format => "pytorch";
 
@@ -34,17 +37,17 @@ public sealed class PyTorchImporter : IModelImporter
     /// <inheritdoc />
     public ModelDescriptor Import(string path)
     {
-        using var json = TorchJsonFile.Open(path);
+        using var json = JsonModelFile.Open(path);
         var root = json.Root;
-        json.OnlyKnownFields(root, "", "format", "version", "producer", "input_size", "skip", "layers");
+        json.OnlyKnownFields(root, "", ["format", "version", "producer", "input_size", "skip", "layers"], "tools/export_pytorch.py writes only these");
         string format = json.String(root, "", "format");
         if (format != DumpFormat)
-            throw json.Error("format", $"expected \"{DumpFormat}\" (a dump by tools/export_pytorch.py), found \"{format}\"");
-        int version = json.Int(root, "", "version", 1);
+            throw json.Error("format", $"expected \"{DumpFormat}\" (a dump by tools/export_pytorch.py), found {JsonModelFile.Quote(format)}");
+        int version = json.Size(root, "", "version");
         if (version > DumpVersion)
             throw json.Error("version", $"dump version {version} is newer than this importer, which reads version {DumpVersion}; update Rnn.Embedded");
-        int inputSize = json.Int(root, "", "input_size", 1);
-        int skip = json.Int(root, "", "skip", 0, fallback: 0);
+        int inputSize = json.Size(root, "", "input_size");
+        int skip = json.Int(root, "", "skip", 0, JsonModelFile.MaxSize, fallback: 0);
 
         var notes = new List<string>();
         var layers = ReadChain(json, json.Array(root, "", "layers"), inputSize, notes);
@@ -53,8 +56,8 @@ public sealed class PyTorchImporter : IModelImporter
             throw json.Error("skip", $"expected 0 (none) or the model's output size {outputSize} (at most input_size {inputSize}): the output adds the first skip input features, found {skip}");
 
         var extra = new List<KeyValuePair<string, MetadataValue>>();
-        if (root.TryGetProperty("producer", out var producer) && producer.ValueKind == JsonValueKind.String)
-            extra.Add(new("producer", MetadataValue.FromString(producer.GetString()!)));
+        if (root.TryGetProperty("producer", out var producer))
+            extra.Add(new("producer", MetadataValue.FromString(json.String(producer, "producer"))));
         if (notes.Count > 0)
             extra.Add(new("import_notes", MetadataValue.FromArray(notes.Select(MetadataValue.FromString))));
         try
@@ -67,7 +70,7 @@ public sealed class PyTorchImporter : IModelImporter
         }
     }
 
-    private static List<LayerDescriptor> ReadChain(TorchJsonFile json, JsonElement modules, int inputSize, List<string> notes)
+    private static List<LayerDescriptor> ReadChain(JsonModelFile json, JsonElement modules, int inputSize, List<string> notes)
     {
         var layers = new List<LayerDescriptor>();
         int size = inputSize;
@@ -77,15 +80,15 @@ public sealed class PyTorchImporter : IModelImporter
             var layer = modules[index];
             string path = $"layers[{index}]";
             if (layer.ValueKind != JsonValueKind.Object)
-                throw json.Error(path, $"expected an object, found {TorchJsonFile.Describe(layer)}");
+                throw json.Error(path, $"expected an object, found {JsonModelFile.Describe(layer)}");
             string module = json.String(layer, path, "module");
-            string at = $"{path} ({module} \"{NameOf(layer)}\")";
+            string at = Describe(json, layer, index);
 
             if (PyTorchModules.IsRecurrent(module, out var kind))
             {
-                json.OnlyKnownFields(layer, at, "module", "name", "settings", "tensors");
+                json.OnlyKnownFields(layer, at, s_moduleFields, "a module holds its settings and tensors");
                 var settings = PyTorchModules.RecurrentSettings(json, json.Object(layer, at, "settings"), at + ": settings", kind, size, out double dropout);
-                var tensors = json.Tensors(json.Object(layer, at, "tensors"), at + ": tensors");
+                var tensors = Float32Tensor.ReadAll(json, json.Object(layer, at, "tensors"), at + ": tensors");
                 layers.AddRange(PyTorchRecurrentTensors.ToLayers(settings, tensors, json, at + ": tensors", ""));
                 if (dropout > 0 && settings.NumLayers > 1)
                     notes.Add($"{at}: dropout={dropout.ToString("R", CultureInfo.InvariantCulture)} between stacked layers acts only in training; inference (and this model) applies none");
@@ -93,13 +96,13 @@ public sealed class PyTorchImporter : IModelImporter
             }
             else if (module == "Linear")
             {
-                json.OnlyKnownFields(layer, at, "module", "name", "settings", "tensors");
+                json.OnlyKnownFields(layer, at, s_moduleFields, "a module holds its settings and tensors");
                 var activation = Activation.Linear;
                 if (index + 1 < modules.GetArrayLength() && modules[index + 1].ValueKind == JsonValueKind.Object
                     && modules[index + 1].TryGetProperty("module", out var next) && next.ValueKind == JsonValueKind.String
                     && PyTorchModules.IsActivation(next.GetString()!, out activation))
                 {
-                    PyTorchModules.CheckActivation(json, modules[index + 1], $"layers[{index + 1}] ({next.GetString()} \"{NameOf(modules[index + 1])}\")", activation);
+                    PyTorchModules.CheckActivation(json, modules[index + 1], Describe(json, modules[index + 1], index + 1), activation);
                 }
 
                 var dense = PyTorchModules.Linear(json, layer, at, size, activation);
@@ -114,16 +117,16 @@ public sealed class PyTorchImporter : IModelImporter
             }
             else if (module is "Identity" or "Dropout")
             {
-                json.OnlyKnownFields(layer, at, "module", "name", "settings");
+                json.OnlyKnownFields(layer, at, ["module", "name", "settings"], "Identity and Dropout hold no tensors");
                 if (module == "Dropout")
                     notes.Add($"{at}: dropout acts only in training; inference (and this model) passes values through");
             }
             else
             {
-                throw json.Error(at, $"module {module} is not supported; expected LSTM, GRU, RNN, Linear, Tanh, ReLU, Sigmoid, Softmax, Identity or Dropout");
+                throw json.Error(at, $"module {JsonModelFile.Shorten(module)} is not supported; expected LSTM, GRU, RNN, Linear, Tanh, ReLU, Sigmoid, Softmax, Identity or Dropout");
             }
 
-            previous = $"layers[{index}] ({json.String(modules[index], $"layers[{index}]", "module")} \"{NameOf(modules[index])}\")"; // index may have moved past a folded activation
+            previous = Describe(json, modules[index], index); // index may have moved past a folded activation
         }
 
         if (layers.Count == 0)
@@ -131,6 +134,11 @@ public sealed class PyTorchImporter : IModelImporter
         return layers;
     }
 
-    private static string NameOf(JsonElement layer) =>
-        layer.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "";
+    /// <summary>A module as errors name it: <c>layers[0] (LSTM "rec")</c>, its class and its attribute name in the model.</summary>
+    private static string Describe(JsonModelFile json, JsonElement layer, int index)
+    {
+        string path = $"layers[{index}]";
+        string name = layer.TryGetProperty("name", out var n) ? json.String(n, path + ".name") : "";
+        return $"{path} ({JsonModelFile.Shorten(json.String(layer, path, "module"))} {JsonModelFile.Quote(name)})";
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Rnn.Import.Json;
 using Rnn.Runtime.Descriptors;
 
 namespace Rnn.Import.PyTorch;
@@ -35,7 +36,7 @@ internal static class PyTorchModules
     /// The constructor settings of a recurrent module reading <paramref name="inputSize"/> values.
     /// <paramref name="dropout"/> is its dropout between stacked layers (training only).
     /// </summary>
-    public static PyTorchRecurrentSettings RecurrentSettings(TorchJsonFile json, JsonElement settings, string path, LayerKind kind, int inputSize, out double dropout)
+    public static PyTorchRecurrentSettings RecurrentSettings(JsonModelFile json, JsonElement settings, string path, LayerKind kind, int inputSize, out double dropout)
     {
         var known = kind switch
         {
@@ -43,19 +44,19 @@ internal static class PyTorchModules
             LayerKind.Rnn => new[] { "input_size", "hidden_size", "num_layers", "bias", "batch_first", "dropout", "bidirectional", "nonlinearity" },
             _ => new[] { "input_size", "hidden_size", "num_layers", "bias", "batch_first", "dropout", "bidirectional" },
         };
-        json.OnlyKnownFields(settings, path, known);
-        int declared = json.Int(settings, path, "input_size", 1);
+        json.OnlyKnownFields(settings, path, known, $"a setting of nn.{(kind == LayerKind.Lstm ? "LSTM" : kind == LayerKind.Gru ? "GRU" : "RNN")} the descriptor does not model");
+        int declared = json.Size(settings, path, "input_size");
         if (declared != inputSize)
-            throw json.Error(TorchJsonFile.Join(path, "input_size"), $"expected {inputSize} (the values reaching this module), found {declared}");
-        int hidden = json.Int(settings, path, "hidden_size", 1);
-        int layers = json.Int(settings, path, "num_layers", 1, fallback: 1);
-        bool bias = json.Bool(settings, path, "bias", fallback: true);
-        _ = json.Bool(settings, path, "batch_first", fallback: false); // only the layout of forward()'s arguments
+            throw json.Error(JsonModelFile.Join(path, "input_size"), $"expected {inputSize} (the values reaching this module), found {declared}");
+        int hidden = json.Size(settings, path, "hidden_size");
+        int layers = json.Size(settings, path, "num_layers", fallback: 1);
+        bool bias = json.Boolean(settings, path, "bias", fallback: true);
+        _ = json.Boolean(settings, path, "batch_first", fallback: false); // only the layout of forward()'s arguments
         dropout = json.Number(settings, path, "dropout", 0);
-        bool bidirectional = json.Bool(settings, path, "bidirectional", fallback: false);
-        int projection = kind == LayerKind.Lstm ? json.Int(settings, path, "proj_size", 0, fallback: 0) : 0;
+        bool bidirectional = json.Boolean(settings, path, "bidirectional", fallback: false);
+        int projection = kind == LayerKind.Lstm ? json.Int(settings, path, "proj_size", 0, JsonModelFile.MaxSize, fallback: 0) : 0;
         if (projection >= hidden)
-            throw json.Error(TorchJsonFile.Join(path, "proj_size"), $"expected 0 (none) or less than hidden_size {hidden}, found {projection}");
+            throw json.Error(JsonModelFile.Join(path, "proj_size"), $"expected 0 (none) or less than hidden_size {hidden}, found {projection}");
         var nonlinearity = Activation.Tanh;
         if (kind == LayerKind.Rnn && settings.TryGetProperty("nonlinearity", out _))
         {
@@ -64,7 +65,7 @@ internal static class PyTorchModules
             {
                 "tanh" => Activation.Tanh,
                 "relu" => Activation.Relu,
-                _ => throw json.Error(TorchJsonFile.Join(path, "nonlinearity"), $"expected \"tanh\" or \"relu\", found \"{text}\""),
+                _ => throw json.Error(JsonModelFile.Join(path, "nonlinearity"), $"expected \"tanh\" or \"relu\", found {JsonModelFile.Quote(text)}"),
             };
         }
 
@@ -72,44 +73,43 @@ internal static class PyTorchModules
     }
 
     /// <summary>An <c>nn.Linear</c> reading <paramref name="inputSize"/> values, followed by <paramref name="activation"/>, as a dense layer.</summary>
-    public static DenseLayerDescriptor Linear(TorchJsonFile json, JsonElement layer, string at, int inputSize, Activation activation)
+    public static DenseLayerDescriptor Linear(JsonModelFile json, JsonElement layer, string at, int inputSize, Activation activation)
     {
         string settingsPath = at + ": settings", tensorsPath = at + ": tensors";
         var settings = json.Object(layer, at, "settings");
-        json.OnlyKnownFields(settings, settingsPath, "in_features", "out_features", "bias");
-        int inFeatures = json.Int(settings, settingsPath, "in_features", 1);
+        json.OnlyKnownFields(settings, settingsPath, ["in_features", "out_features", "bias"], "a setting of nn.Linear the descriptor does not model");
+        int inFeatures = json.Size(settings, settingsPath, "in_features");
         if (inFeatures != inputSize)
-            throw json.Error(TorchJsonFile.Join(settingsPath, "in_features"), $"expected {inputSize} (the values reaching this module), found {inFeatures}");
-        int outFeatures = json.Int(settings, settingsPath, "out_features", 1);
-        bool bias = json.Bool(settings, settingsPath, "bias", fallback: true);
+            throw json.Error(JsonModelFile.Join(settingsPath, "in_features"), $"expected {inputSize} (the values reaching this module), found {inFeatures}");
+        int outFeatures = json.Size(settings, settingsPath, "out_features");
+        bool bias = json.Boolean(settings, settingsPath, "bias", fallback: true);
 
         var tensors = json.Object(layer, at, "tensors");
-        json.OnlyKnownFields(tensors, tensorsPath, bias ? new[] { "weight", "bias" } : new[] { "weight" });
+        json.OnlyKnownFields(tensors, tensorsPath, bias ? ["weight", "bias"] : ["weight"], $"nn.Linear with bias={(bias ? "True" : "False")} has these");
         // nn.Linear's weight is [out_features, in_features]: the dense layer's units × I, row-major as it is.
-        var weight = PyTorchTensor.Read(json.Required(tensors, tensorsPath, "weight"), json, TorchJsonFile.Join(tensorsPath, "weight"))
-            .Expect(json, TorchJsonFile.Join(tensorsPath, "weight"), $"out_features {outFeatures} by in_features {inFeatures}", outFeatures, inFeatures);
+        var weight = Float32Tensor.Read(json, json.Required(tensors, tensorsPath, "weight"), JsonModelFile.Join(tensorsPath, "weight"),
+            $"out_features {outFeatures} by in_features {inFeatures}", outFeatures, inFeatures).Values;
         var biasValues = bias
-            ? PyTorchTensor.Read(json.Required(tensors, tensorsPath, "bias"), json, TorchJsonFile.Join(tensorsPath, "bias"))
-                .Expect(json, TorchJsonFile.Join(tensorsPath, "bias"), $"out_features {outFeatures}", outFeatures).Values
+            ? Float32Tensor.Read(json, json.Required(tensors, tensorsPath, "bias"), JsonModelFile.Join(tensorsPath, "bias"), $"out_features {outFeatures}", outFeatures).Values
             : new float[outFeatures];
-        return new DenseLayerDescriptor(inFeatures, outFeatures, activation, weight.Values, biasValues);
+        return new DenseLayerDescriptor(inFeatures, outFeatures, activation, weight, biasValues);
     }
 
     /// <summary>Checks an activation module's settings: Softmax must act over the features (dim -1, or 2 of [T, B, F]).</summary>
-    public static void CheckActivation(TorchJsonFile json, JsonElement layer, string at, Activation activation)
+    public static void CheckActivation(JsonModelFile json, JsonElement layer, string at, Activation activation)
     {
         if (activation != Activation.Softmax)
         {
-            json.OnlyKnownFields(layer, at, "module", "name");
+            json.OnlyKnownFields(layer, at, ["module", "name"], "this activation has no settings");
             return;
         }
 
-        json.OnlyKnownFields(layer, at, "module", "name", "settings");
+        json.OnlyKnownFields(layer, at, ["module", "name", "settings"], "Softmax has only its dim");
         var settings = json.Object(layer, at, "settings");
         string path = at + ": settings";
-        json.OnlyKnownFields(settings, path, "dim");
+        json.OnlyKnownFields(settings, path, ["dim"], "Softmax has only its dim");
         var dim = json.Required(settings, path, "dim");
         if (dim.ValueKind != JsonValueKind.Number || !dim.TryGetInt32(out int value) || (value != -1 && value != 2))
-            throw json.Error(TorchJsonFile.Join(path, "dim"), $"expected -1 (softmax over the features; 2 for [seq, batch, features]), found {TorchJsonFile.Describe(dim)}");
+            throw json.Error(JsonModelFile.Join(path, "dim"), $"expected -1 (softmax over the features; 2 for [seq, batch, features]), found {JsonModelFile.Describe(dim)}");
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Rnn.Import.Json;
 using Rnn.Runtime.Descriptors;
 
 namespace Rnn.Import.PyTorch;
@@ -49,14 +50,14 @@ internal static class PyTorchRecurrentTensors
     /// one is used: a missing or an unexpected tensor is an error.
     /// </summary>
     public static List<RecurrentLayerDescriptor> ToLayers(
-        PyTorchRecurrentSettings settings, IReadOnlyList<KeyValuePair<string, PyTorchTensor>> tensors, TorchJsonFile json, string path, string prefix)
+        PyTorchRecurrentSettings settings, IReadOnlyList<KeyValuePair<string, Float32Tensor>> tensors, JsonModelFile json, string path, string prefix)
     {
         var expected = ExpectedNames(settings).ToList();
-        var byName = new Dictionary<string, PyTorchTensor>();
+        var byName = new Dictionary<string, Float32Tensor>();
         foreach (var (name, tensor) in tensors)
         {
             if (!expected.Contains(name))
-                throw json.Error(TorchJsonFile.Join(path, prefix + name), $"unexpected tensor for {Describe(settings)}; expected {string.Join(", ", expected.Select(n => prefix + n))}");
+                throw json.Error(JsonModelFile.Join(path, prefix + name), $"unexpected tensor for {Describe(settings)}; expected {string.Join(", ", expected.Select(n => prefix + n))}");
             byName[name] = tensor;
         }
 
@@ -88,15 +89,16 @@ internal static class PyTorchRecurrentTensors
         + (s.Kind == LayerKind.Lstm ? $", proj_size={s.ProjectionSize})" : ")");
 
     private static RecurrentWeights Direction(PyTorchRecurrentSettings s, int layer, bool reverse,
-        Dictionary<string, PyTorchTensor> byName, TorchJsonFile json, string path, string prefix)
+        Dictionary<string, Float32Tensor> byName, JsonModelFile json, string path, string prefix)
     {
         int gates = RecurrentLayerDescriptor.GateCountOf(s.Kind);
-        int rows = gates * s.HiddenSize, input = s.InputSizeOf(layer);
+        long rows = (long)gates * s.HiddenSize;
+        int input = s.InputSizeOf(layer);
         string gatesTimesH = $"{gates} gate block(s) × hidden_size {s.HiddenSize}";
-        float[] Get(string tensor, string why, params int[] shape)
+        float[] Get(string tensor, string why, params long[] shape)
         {
             string name = Name(tensor, layer, reverse);
-            return byName[name].Expect(json, TorchJsonFile.Join(path, prefix + name), why, shape).Values;
+            return byName[name].Expect(json, JsonModelFile.Join(path, prefix + name), why, shape).Values;
         }
 
         string inputWhy = layer == 0 ? $"the module's input_size {input}" : $"layer {layer - 1}'s {input} outputs";

@@ -68,7 +68,7 @@ public class KerasRefusalTests
 
     [Fact]
     public void AKernelOfTheWrongShapeNamesTheTensorAndBothShapes() =>
-        Assert.Equal("FILE: layers[0] (lstm): weights[0][0]: expected 4 numbers (a row of the kernel [inputs][4*units]), found an array of 3",
+        Assert.Equal("FILE: layers[0] (lstm): weights[0]: expected shape [1, 4] (kernel [inputs][4*units]), found [1, 3]",
             Refusal(Model(Lstm2.Replace("[[0.1, 0.2, 0.3, 0.4]]", "[[0.1, 0.2, 0.3]]") + "}")));
 
     [Fact]
@@ -94,4 +94,36 @@ public class KerasRefusalTests
     public void AMissingFieldIsNamed() =>
         Assert.Equal("FILE: layers[0] (dense): missing field \"weights\"",
             Refusal(Model("""{"type": "dense", "activation": "", "shape": [null, null, 1]}""")));
+
+    [Fact]
+    public void AUnitCountBeyondAnyModelIsRefusedBeforeItSizesAnything() =>
+        // 4 x 600000000 gate columns overflowed an int and the kernel's allocation threw OverflowException.
+        Assert.Equal("FILE: layers[0] (lstm): shape[2]: expected an integer from 1 to 16777216, found the number 600000000",
+            Refusal(Model("""{"type": "lstm", "shape": [null, null, 600000000], "weights": [[[1, 2, 3, 4]], [[1, 2, 3, 4]]]}""")));
+
+    [Fact]
+    public void WeightsThatDoNotBackTheDeclaredUnitsAreRefusedByShape() =>
+        Assert.Equal("FILE: layers[0] (lstm): weights[0]: expected shape [1, 64000000] (kernel [inputs][4*units]), found [1, 4]",
+            Refusal(Model("""{"type": "lstm", "shape": [null, null, 16000000], "weights": [[[1, 2, 3, 4]], [[1, 2, 3, 4]]]}""")));
+
+    [Fact]
+    public void AnActivationFirstOnAWideInputIsRefusedRatherThanAllocatingAnIdentityOfSizeSquared() =>
+        // 100000² weights: the size overflowed an int (1410065408 floats, 5.6 GB).
+        Assert.Equal("FILE: layers[0] (tanh): an activation that follows no linear dense layer becomes an identity dense layer of 100000 x 100000 weights; at most 4096 values per step are supported there",
+            Refusal("""{"in_shape": [null, null, 100000], "layers": [{"type": "tanh"}]}"""));
+
+    [Theory]
+    [InlineData("""{"in_shape": [null, null, 1], "layers": {}}""", "layers: expected an array, found an object")]
+    [InlineData("""{"in_shape": "1", "layers": []}""", "in_shape: expected an array, found the string \"1\"")]
+    [InlineData("""{"in_shape": [null, null, 1.5], "layers": []}""", "in_shape[2]: expected an integer from 1 to 16777216, found the number 1.5")]
+    [InlineData("""{"in_shape": [null, null, 1], "layers": [5]}""", "layers[0]: expected a layer object, found the number 5")]
+    [InlineData("""{"in_shape": [null, null, 1], "layers": [{"type": 5}]}""", "layers[0].type: expected a string, found the number 5")]
+    [InlineData("""{"in_shape": [null, null, 1], "layers": [{"type": "dense", "shape": [null, null, 1], "weights": [[["2"]], [0]]}]}""",
+        "layers[0] (dense): weights[0][0][0]: expected a number (an element of a tensor of shape [1, 1]), found the string \"2\"")]
+    [InlineData("""{"in_shape": [null, null, 1], "layers": [{"type": "dense", "shape": [null, null, 1], "weights": [[[2]], [1e39]]}]}""",
+        "layers[0] (dense): weights[1][0]: expected a finite float32, found 1e39")]
+    [InlineData("""{"in_shape": [null, null, 1], "layers": [{"type": "lstm", "shape": [null, null, 1], "stateful": "no", "weights": []}]}""",
+        "layers[0] (lstm): stateful: expected true or false, found the string \"no\"")]
+    public void WrongTypesAnywhereAreNamedByPath(string json, string problem) =>
+        Assert.Equal("FILE: " + problem, Refusal(json));
 }

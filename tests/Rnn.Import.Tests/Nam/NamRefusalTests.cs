@@ -1,4 +1,3 @@
-using Rnn.Import.Tests.Keras;
 using Xunit;
 
 namespace Rnn.Import.Tests.Nam;
@@ -41,7 +40,7 @@ public class NamRefusalTests
 
     [Fact]
     public void ZeroLayersAreRefused() =>
-        Assert.Equal("FILE: config.num_layers: expected a positive integer, found the number 0",
+        Assert.Equal("FILE: config.num_layers: expected an integer from 1 to 16777216, found the number 0",
             Refusal(Nam("LSTM", """{"input_size": 1, "hidden_size": 1, "num_layers": 0}""", "1, 2")));
 
     [Fact]
@@ -53,4 +52,23 @@ public class NamRefusalTests
     public void AMissingConfigIsNamed() =>
         Assert.Equal("FILE: missing field \"config\"",
             Refusal("""{"version": "0.5.4", "architecture": "LSTM", "weights": []}"""));
+
+    [Fact]
+    public void AHiddenSizeWhoseWeightCountOverflowedAnIntIsRefusedWithTheTrueCount() =>
+        // 4·H·(1 + H) with H = 100000 is beyond int: the count used to wrap to a meaningless number.
+        Assert.Equal("FILE: weights: expected 40001100001 numbers (1 layer(s) of [W 4H x (I+H), b 4H, h0 H, c0 H] with H = 100000, then the head's 1 x 100000 weights and 1 bias(es)), found 16",
+            Refusal(Nam("LSTM", """{"input_size": 1, "hidden_size": 100000, "num_layers": 1}""", SixteenWeights)));
+
+    [Theory]
+    [InlineData("\"sample_rate\": 48000", "\"sample_rate\": 1e400", "sample_rate: expected a finite number, found the number 1e400")]
+    [InlineData("\"metadata\": {}", "\"metadata\": {\"loudness\": [-1e999]}", "metadata.loudness[0]: expected a finite number, found the number -1e999")]
+    [InlineData("\"sample_rate\": 48000", "\"sample_rate\": \"48k\"", "sample_rate: expected a number, found the string \"48k\"")]
+    [InlineData("\"version\": \"0.5.4\"", "\"version\": 5", "version: expected a string, found the number 5")]
+    [InlineData("\"weights\": [1, ", "\"weights\": [[1], ", "weights[1]: expected an array of 1 (a rectangular tensor of shape [16, 1]), found the number 2")]
+    public void AValueNoModelCanHaveIsNamedByPath(string find, string replace, string problem)
+    {
+        string nam = Nam("LSTM", OneByOne, SixteenWeights);
+        Assert.Contains(find, nam);
+        Assert.Equal("FILE: " + problem, Refusal(nam.Replace(find, replace)));
+    }
 }

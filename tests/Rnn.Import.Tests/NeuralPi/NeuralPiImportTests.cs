@@ -1,4 +1,3 @@
-using Rnn.Import.Tests.PyTorch;
 using Rnn.Runtime.Descriptors;
 using Xunit;
 
@@ -7,7 +6,7 @@ namespace Rnn.Import.Tests.NeuralPi;
 /// <summary>What the NeuralPi importer makes of a SimpleRNN file: rec.* as recurrent layers, lin.* as a dense head, skip.</summary>
 public class NeuralPiImportTests
 {
-    private static string FilePath(string name) => TorchFixtures.SourcePath("neuralpi", name);
+    private static string FilePath(string name) => ImportedFixtures.SourcePath("neuralpi", name);
 
     [Fact]
     public void TheConditionedModelAddsOnlyTheAudioInputToItsOutput()
@@ -20,7 +19,7 @@ public class NeuralPiImportTests
     [Fact]
     public void TheMappingPutsRecInRecurrentLayersAndLinInADenseHead()
     {
-        var model = TorchFixtures.ImportText(TinyNeuralPi.Gru);
+        var model = ImportedFixtures.ImportText(TinyNeuralPi.Gru);
         Assert.Equal(0, model.Skip);
         var gru = Assert.IsType<RecurrentLayerDescriptor>(model.Layers[0]);
         Assert.Equal((LayerKind.Gru, 1, 1), (gru.Kind, gru.InputSize, gru.HiddenSize));

@@ -1,4 +1,3 @@
-using Rnn.Import.Tests.PyTorch;
 using Xunit;
 
 namespace Rnn.Import.Tests.NeuralPi;
@@ -26,13 +25,21 @@ public class NeuralPiRefusalTests
     [InlineData("\"lin.weight\": [[4.0]]", "\"lin.weight\": [[4.0]], \"pre.gain\": [2.0]",
         "state_dict.pre.gain: unexpected tensor; a SimpleRNN with bias_fl=false has rec.* and lin.weight")]
     [InlineData("\"bias_fl\": false}", "\"bias_fl\": false, \"dropout\": 0.5}",
-        "model_data.dropout: unknown field \"dropout\"; expected one of model, input_size, output_size, unit_type, num_layers, hidden_size, skip, bias_fl")]
+        "model_data: field \"dropout\" is not supported (SimpleRNN has only these); expected only model, input_size, output_size, unit_type, num_layers, hidden_size, skip, bias_fl")]
     [InlineData("\"hidden_size\": 1", "\"hidden_size\": 0",
-        "model_data.hidden_size: expected an integer of at least 1, found 0")]
+        "model_data.hidden_size: expected an integer from 1 to 16777216, found the number 0")]
     public void ABrokenFileIsRefusedNamingTheFieldOrTensor(string find, string replace, string problem)
-        => TorchFixtures.AssertRefused(TinyNeuralPi.Gru, find, replace, "neuralpi", problem);
+        => ImportedFixtures.AssertRefused(TinyNeuralPi.Gru, find, replace, "neuralpi", problem);
 
     [Fact]
     public void SkipTrueMeansOneFeatureAsInPython()
-        => Assert.Equal(1, TorchFixtures.ImportText(TinyNeuralPi.Gru.Replace("\"skip\": 0", "\"skip\": true")).Skip);
+        => Assert.Equal(1, ImportedFixtures.ImportText(TinyNeuralPi.Gru.Replace("\"skip\": 0", "\"skip\": true")).Skip);
+
+    [Theory]
+    [InlineData("\"state_dict\": {", "\"state_dict\": [], \"x\": {", "field \"x\" is not supported (SimpleRNN.save_model writes only these); expected only model_data, state_dict")]
+    [InlineData("\"lin.weight\": [[4.0]]", "\"lin.weight\": \"4\"", "state_dict.lin.weight: expected a tensor (a number or nested arrays of numbers), found the string \"4\"")]
+    [InlineData("\"hidden_size\": 1", "\"hidden_size\": 600000000", "model_data.hidden_size: expected an integer from 1 to 16777216, found the number 600000000")]
+    [InlineData("\"bias_fl\": false", "\"bias_fl\": 0", "model_data.bias_fl: expected true or false, found the number 0")]
+    public void WrongTypesAreNamedByPath(string find, string replace, string problem)
+        => ImportedFixtures.AssertRefused(TinyNeuralPi.Gru, find, replace, "neuralpi", problem);
 }

@@ -7,12 +7,12 @@ namespace Rnn.Import.Tests.PyTorch;
 /// <summary>What the PyTorch importer makes of a dump: one layer per stacked layer, tensors as they are, metadata.</summary>
 public class PyTorchImportTests
 {
-    private static string DumpPath(string name) => TorchFixtures.SourcePath("pytorch", name);
+    private static string DumpPath(string name) => ImportedFixtures.SourcePath("pytorch", name);
 
     [Fact]
     public void TheFixturesCoverStackedBidirectionalProjectedAndBiasFreeModules()
     {
-        var layers = TorchFixtures.Names("pytorch", TorchFixtures.Extension("pytorch")).SelectMany(n => ModelImport.Import(DumpPath(n)).Layers).ToList();
+        var layers = ImportedFixtures.Names("pytorch").SelectMany(n => ModelImport.Import(DumpPath(n)).Layers).ToList();
         var recurrent = layers.OfType<RecurrentLayerDescriptor>().ToList();
         Assert.All(new[] { LayerKind.Lstm, LayerKind.Gru, LayerKind.Rnn }, kind => Assert.Contains(recurrent, l => l.Kind == kind));
         Assert.All(new[] { LayerKind.Lstm, LayerKind.Gru }, kind =>
@@ -40,7 +40,7 @@ public class PyTorchImportTests
     [Fact]
     public void TensorsLandInTheDescriptorRowMajorAndBiasFalseGivesZeroBiases()
     {
-        var model = TorchFixtures.ImportText(TinyDumps.Lstm.Replace("\"bias\": true, \"batch", "\"bias\": false, \"batch")
+        var model = ImportedFixtures.ImportText(TinyDumps.Lstm.Replace("\"bias\": true, \"batch", "\"bias\": false, \"batch")
             .Replace(", \"bias_ih_l0\": [0.25, 0.5, 0.75, 1], \"bias_hh_l0\": [-1, -2, -3, -4]", ""));
         var lstm = (RecurrentLayerDescriptor)model.Layers[0];
         Assert.Equal(new[] { 0.5f, -0.5f, 0.25f, -0.25f, 1f, 2f, 3f, 4f }, lstm.WeightIh.ToArray());
@@ -69,5 +69,5 @@ public class PyTorchImportTests
 
     [Fact]
     public void TheDumpTagIsWhatDetectionLooksForWhateverTheFileName() =>
-        Assert.Equal("pytorch", TorchFixtures.ImportText(TinyDumps.Lstm, "weights.txt").Metadata.Fields[0].Value.Text);
+        Assert.Equal("pytorch", ImportedFixtures.ImportText(TinyDumps.Lstm, "weights.txt").Metadata.Fields[0].Value.Text);
 }

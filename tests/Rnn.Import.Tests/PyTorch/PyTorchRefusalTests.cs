@@ -1,4 +1,3 @@
-using Rnn.Import.Tests.Keras;
 using Xunit;
 
 namespace Rnn.Import.Tests.PyTorch;
@@ -18,7 +17,7 @@ public class PyTorchRefusalTests
     [InlineData("[[0.5, -0.5], [0.25, -0.25], [1, 2], [3, 4]]", "[[0.5, -0.5], [0.25, -0.25], [1, 2]]",
         "layers[0] (LSTM \"rec\"): tensors.weight_ih_l0: expected shape [4, 2] (4 gate block(s) × hidden_size 1 by the module's input_size 2), found [3, 2]")]
     [InlineData("[1, 2], [3, 4]]", "[1, 2], [3]]",
-        "layers[0] (LSTM \"rec\"): tensors.weight_ih_l0[3]: expected 2 elements (a rectangular tensor of shape [4, 2]), found 1 elements")]
+        "layers[0] (LSTM \"rec\"): tensors.weight_ih_l0[3]: expected an array of 2 (a rectangular tensor of shape [4, 2]), found an array of 1")]
     [InlineData(", \"bias_hh_l0\": [-1, -2, -3, -4]", "",
         "layers[0] (LSTM \"rec\"): tensors: missing tensor \"bias_hh_l0\" of " + Nn)]
     [InlineData("\"bias_hh_l0\": [-1, -2, -3, -4]", "\"bias_hh_l0\": [-1, -2, -3, -4], \"weight_hr_l0\": [[1]]",
@@ -32,7 +31,7 @@ public class PyTorchRefusalTests
     [InlineData("\"version\": 1", "\"version\": 2",
         "version: dump version 2 is newer than this importer, which reads version 1; update Rnn.Embedded")]
     [InlineData("\"proj_size\": 0", "\"proj_size\": 0, \"weight_norm\": true",
-        "layers[0] (LSTM \"rec\"): settings.weight_norm: unknown field \"weight_norm\"; expected one of input_size, hidden_size, num_layers, bias, batch_first, dropout, bidirectional, proj_size")]
+        "layers[0] (LSTM \"rec\"): settings: field \"weight_norm\" is not supported (a setting of nn.LSTM the descriptor does not model); expected only input_size, hidden_size, num_layers, bias, batch_first, dropout, bidirectional, proj_size")]
     [InlineData("[[0.125]", "[[1e39]",
         "layers[0] (LSTM \"rec\"): tensors.weight_hh_l0[0][0]: expected a finite float32, found 1e39")]
     [InlineData("\"module\": \"LSTM\", \"name\": \"rec\",\n      \"settings\": {\"input_size\": 2, \"hidden_size\": 1, \"num_layers\": 1, \"bias\": true, \"batch_first\": false, \"dropout\": 0.0, \"bidirectional\": false, \"proj_size\": 0}",
@@ -41,14 +40,27 @@ public class PyTorchRefusalTests
     [InlineData("\"input_size\": 2, \"hidden_size\": 1,", "\"input_size\": 3, \"hidden_size\": 1,",
         "layers[0] (LSTM \"rec\"): settings.input_size: expected 2 (the values reaching this module), found 3")]
     public void ABrokenDumpIsRefusedNamingTheModuleAndSetting(string find, string replace, string problem)
-        => TorchFixtures.AssertRefused(TinyDumps.Lstm, find, replace, "pytorch", problem);
+        => ImportedFixtures.AssertRefused(TinyDumps.Lstm, find, replace, "pytorch", problem);
 
     [Fact]
     public void AFileThatIsNotADumpIsRefusedByItsFormatTag()
-        => TorchFixtures.AssertRefused(TinyDumps.Lstm, "\"format\": \"rnn-embedded-torch-export\"", "\"format\": \"keras\"", "pytorch",
+        => ImportedFixtures.AssertRefused(TinyDumps.Lstm, "\"format\": \"rnn-embedded-torch-export\"", "\"format\": \"keras\"", "pytorch",
             "format: expected \"rnn-embedded-torch-export\" (a dump by tools/export_pytorch.py), found \"keras\"");
 
     [Fact]
     public void MalformedJsonIsRefusedNamingTheFile()
-        => Assert.StartsWith("FILE: malformed JSON: ", ImportedFixtures.Refusal("pytorch", "model.torch.json", TinyDumps.Lstm[..200]));
+        => Assert.StartsWith("FILE: malformed JSON at line 9, byte ", ImportedFixtures.Refusal("pytorch", "model.torch.json", TinyDumps.Lstm[..200]));
+
+    [Theory]
+    [InlineData("  \"format\": \"rnn-embedded-torch-export\",\n", "", "missing field \"format\"")]
+    [InlineData("\"producer\": \"by hand\"", "\"producer\": 5", "producer: expected a string, found the number 5")]
+    [InlineData("\"name\": \"rec\"", "\"name\": 5", "layers[0].name: expected a string, found the number 5")]
+    [InlineData("\"dropout\": 0.0", "\"dropout\": 1e400", "layers[0] (LSTM \"rec\"): settings.dropout: expected a finite number, found the number 1e400")]
+    [InlineData("\"hidden_size\": 1, \"num_layers\"", "\"hidden_size\": 600000000, \"num_layers\"",
+        "layers[0] (LSTM \"rec\"): settings.hidden_size: expected an integer from 1 to 16777216, found the number 600000000")]
+    [InlineData("\"weight\": [[2]]", "\"weight\": \"2\"", "layers[1] (Linear \"lin\"): tensors.weight: expected a tensor (a number or nested arrays of numbers), found the string \"2\"")]
+    [InlineData("\"tensors\": {\"weight\"", "\"tensors\": [], \"x\": {\"weight\"",
+        "layers[1] (Linear \"lin\"): field \"x\" is not supported (a module holds its settings and tensors); expected only module, name, settings, tensors")]
+    public void WhatUsedToBeDroppedOrMisnamedIsRefusedByPath(string find, string replace, string problem)
+        => ImportedFixtures.AssertRefused(TinyDumps.Lstm, find, replace, "pytorch", problem);
 }
