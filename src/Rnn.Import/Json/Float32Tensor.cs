@@ -91,7 +91,15 @@ internal sealed class Float32Tensor
         }
 
         int index = 0;
+        bool innermost = depth + 1 == shape.Count;
         foreach (var item in element.EnumerateArray())
-            Flatten(file, item, shape, depth + 1, $"{where}[{index++}]", values);
+        {
+            // The path of an element is built only when it is wrong: a weights array may hold millions.
+            if (innermost && JsonModelFile.TryFloat32(item, out float value))
+                values.Add(value);
+            else
+                Flatten(file, item, shape, depth + 1, $"{where}[{index}]", values);
+            index++;
+        }
     }
 }

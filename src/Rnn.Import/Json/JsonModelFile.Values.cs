@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Rnn.Runtime.Descriptors;
 
@@ -96,13 +97,22 @@ internal sealed partial class JsonModelFile
     /// A number as the float32 nearest to its decimal text (the descriptor's own rule; float32 weights that
     /// Python wrote as float64 text come back bit-exactly). Values beyond float32's range are errors.
     /// </summary>
-    public float Float32(JsonElement value, string where)
+    public float Float32(JsonElement value, string where) =>
+        TryFloat32(value, out float result) ? result
+        : value.ValueKind != JsonValueKind.Number ? throw Error(where, $"expected a number, found {Describe(value)}")
+        : throw Error(where, $"expected a finite float32, found {Shorten(value.GetRawText())}");
+
+    /// <summary>
+    /// <see cref="Float32"/> without the error, for the millions of numbers in a weights array: parsed from the
+    /// file's UTF-8 bytes, so no string is made per number.
+    /// </summary>
+    public static bool TryFloat32(JsonElement value, out float result)
     {
+        result = 0;
         if (value.ValueKind != JsonValueKind.Number)
-            throw Error(where, $"expected a number, found {Describe(value)}");
-        string text = value.GetRawText();
-        float result = float.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
-        return float.IsFinite(result) ? result : throw Error(where, $"expected a finite float32, found {Shorten(text)}");
+            return false;
+        result = float.Parse(JsonMarshal.GetRawUtf8Value(value), NumberStyles.Float, CultureInfo.InvariantCulture);
+        return float.IsFinite(result);
     }
 
     /// <summary>A JSON value kept as descriptor metadata; its numbers must be finite doubles (the descriptor writes them in round-trip form).</summary>

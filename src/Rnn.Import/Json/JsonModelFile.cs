@@ -94,7 +94,12 @@ internal sealed partial class JsonModelFile : IDisposable
         {
             int index = 0;
             foreach (var item in value.EnumerateArray())
-                RefuseRepeatedNames(item, $"{where}[{index++}]");
+            {
+                // Only containers can hold names; a weights array of millions of numbers builds no paths.
+                if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                    RefuseRepeatedNames(item, $"{where}[{index}]");
+                index++;
+            }
         }
     }
 
