@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using Rnn.Runtime.Descriptors;
 
 namespace Rnn.Import.Json;
 
@@ -47,8 +48,13 @@ internal sealed partial class JsonModelFile : IDisposable
         byte[] bytes = ReadBounded(path);
         // Editors on Windows may start a file with a UTF-8 byte order mark; the parser does not skip one.
         var text = bytes.AsMemory(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0);
+        if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            throw new ModelImportException(path, "the file is UTF-16 text (Windows PowerShell's > writes that); expected UTF-8: save it as UTF-8 (e.g. Out-File -Encoding utf8)");
         if (text.Span.Trim(" \t\r\n"u8).IsEmpty)
             throw new ModelImportException(path, "the file is empty; expected a JSON object");
+        // The parser leaves strings' bytes unchecked until they are read, which would then throw; check them all now.
+        if (MalformedJson.FirstInvalidUtf8(text.Span) is string notUtf8)
+            throw new ModelImportException(path, notUtf8);
         JsonDocument document;
         try
         {
@@ -64,7 +70,7 @@ internal sealed partial class JsonModelFile : IDisposable
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw new ModelImportException(path, $"expected a JSON object at the top level, found {Describe(document.RootElement)}");
-            file.RefuseRepeatedNames(document.RootElement, "");
+            file.CheckNamesAndText(document.RootElement, "");
             return file;
         }
         catch
@@ -75,20 +81,26 @@ internal sealed partial class JsonModelFile : IDisposable
     }
 
     /// <summary>
-    /// Throws naming the first object below <paramref name="value"/> that gives a name twice: the parser keeps
-    /// both, and which one an importer reads (or another tool read) would be a guess.
+    /// Throws naming the first object below <paramref name="value"/> that gives a name twice (the parser keeps
+    /// both, and which one an importer reads, or another tool read, would be a guess), or the first string whose
+    /// <c>\u</c> escapes are not Unicode text (a lone surrogate, which would throw when read).
     /// </summary>
-    private void RefuseRepeatedNames(JsonElement value, string where)
+    private void CheckNamesAndText(JsonElement value, string where)
     {
         if (value.ValueKind == JsonValueKind.Object)
         {
             var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var field in value.EnumerateObject())
             {
-                if (!names.Add(field.Name))
-                    throw Error(where, $"field {Quote(field.Name)} is given twice; expected each name once (which value counts would be a guess)");
-                RefuseRepeatedNames(field.Value, Join(where, field.Name));
+                string name = Text(() => field.Name, where, "a field name");
+                if (!names.Add(name))
+                    throw Error(where, $"field {Quote(name)} is given twice; expected each name once (which value counts would be a guess)");
+                CheckNamesAndText(field.Value, Join(where, name));
             }
+        }
+        else if (value.ValueKind == JsonValueKind.String)
+        {
+            Text(() => value.GetString()!, where, "the string");
         }
         else if (value.ValueKind == JsonValueKind.Array)
         {
@@ -96,16 +108,45 @@ internal sealed partial class JsonModelFile : IDisposable
             foreach (var item in value.EnumerateArray())
             {
                 // Only containers can hold names; a weights array of millions of numbers builds no paths.
-                if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
-                    RefuseRepeatedNames(item, $"{where}[{index}]");
+                if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.String)
+                    CheckNamesAndText(item, $"{where}[{index}]");
                 index++;
             }
         }
     }
 
+    /// <summary>
+    /// The descriptor <paramref name="build"/> makes of what was read. Its validation should find nothing an importer
+    /// has not checked already; if it does, the error names the descriptor's path (e.g. <c>layers[1]</c>), not the file's.
+    /// </summary>
+    public ModelDescriptor Descriptor(Func<ModelDescriptor> build)
+    {
+        try
+        {
+            return build();
+        }
+        catch (RnnDescriptorException e)
+        {
+            string where = e.JsonPath.Length == 0 ? "" : $" at {e.JsonPath}";
+            throw new ModelImportException(FilePath, $"the imported model is not a valid descriptor{where}: {e.Problem}", e);
+        }
+    }
+
+    private string Text(Func<string> read, string where, string what)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw Error(where, $"{what} has a \\u escape that is not Unicode text (a lone surrogate); expected valid UTF-16 escapes", e);
+        }
+    }
+
     /// <summary>An error at <paramref name="where"/> (a JSON path, or a layer description; "" for the file as a whole).</summary>
-    public ModelImportException Error(string where, string problem) =>
-        new(FilePath, where.Length == 0 ? problem : $"{where}: {problem}");
+    public ModelImportException Error(string where, string problem, Exception? inner = null) =>
+        new(FilePath, where.Length == 0 ? problem : $"{where}: {problem}", inner);
 
     /// <summary>
     /// The path of field <paramref name="name"/> inside the value at <paramref name="where"/>: <c>name</c> at the

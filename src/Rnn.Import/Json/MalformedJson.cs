@@ -37,6 +37,26 @@ internal static class MalformedJson
         return $"{where}: {Reason(e.Message)}";
     }
 
+    /// <summary>Null for valid UTF-8; otherwise where the first byte that is not UTF-8 is (<c>line L, byte B</c>).</summary>
+    public static string? FirstInvalidUtf8(ReadOnlySpan<byte> text)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(text))
+            return null;
+        int offset = 0, line = 0, lineStart = 0;
+        while (System.Text.Rune.DecodeFromUtf8(text[offset..], out _, out int length) == System.Buffers.OperationStatus.Done)
+        {
+            if (text[offset] == (byte)'\n')
+            {
+                line++;
+                lineStart = offset + 1;
+            }
+
+            offset += length;
+        }
+
+        return $"the file is not UTF-8 text: byte 0x{text[offset]:X2} at line {line + 1}, byte {offset - lineStart + 1} is not valid UTF-8; expected UTF-8 (what Python's json module writes)";
+    }
+
     /// <summary>The byte offset of (line, byte in line), both counted from 0 as System.Text.Json reports them.</summary>
     private static int OffsetOf(ReadOnlySpan<byte> text, long line, long byteInLine)
     {

@@ -83,14 +83,7 @@ public sealed class KerasJsonImporter : IModelImporter
 
         if (layers.Count == 0)
             throw file.Error("layers", "only linear activations, so no layer to import");
-        try
-        {
-            return new ModelDescriptor(inputSize, layers, metadata: ModelImport.SourceMetadata(Format, path));
-        }
-        catch (RnnDescriptorException e)
-        {
-            throw new ModelImportException(path, $"the imported model is inconsistent: {e.Problem}", e);
-        }
+        return file.Descriptor(() => new ModelDescriptor(inputSize, layers, metadata: ModelImport.SourceMetadata(Format, path)));
     }
 
     /// <summary>The values per step: the last entry of <c>in_shape</c> ([batch, time, features] or [batch, features]).</summary>

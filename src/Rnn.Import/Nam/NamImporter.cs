@@ -67,14 +67,8 @@ public sealed class NamImporter : IModelImporter
         int h = config.HiddenSize, outputs = config.OutChannels;
         layers.Add(new DenseLayerDescriptor(h, outputs, Activation.Linear,
             weights.AsSpan(offset, outputs * h).ToArray(), weights.AsSpan(offset + outputs * h, outputs).ToArray()));
-        try
-        {
-            return new ModelDescriptor(config.InputSize, layers, metadata: ModelImport.SourceMetadata(Format, path, Extra(file, root)));
-        }
-        catch (RnnDescriptorException e)
-        {
-            throw new ModelImportException(path, $"the imported model is inconsistent: {e.Problem}", e);
-        }
+        var metadata = ModelImport.SourceMetadata(Format, path, Extra(file, root));
+        return file.Descriptor(() => new ModelDescriptor(config.InputSize, layers, metadata: metadata));
     }
 
     /// <summary>One layer's slice of the flat array: W split into W_ih | W_hh, b to bias_ih (bias_hh zero), h0 and c0 as the learned initial state.</summary>

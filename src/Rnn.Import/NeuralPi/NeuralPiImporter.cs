@@ -72,14 +72,7 @@ public sealed class NeuralPiImporter : IModelImporter
 
         var layers = new List<LayerDescriptor>(PyTorchRecurrentTensors.ToLayers(settings, recurrent, json, "state_dict", RecurrentPrefix));
         layers.Add(Linear(json, tensors, settings.OutputSize, outputSize, linearBias));
-        try
-        {
-            return new ModelDescriptor(inputSize, layers, null, ModelImport.SourceMetadata(Format, path), skip);
-        }
-        catch (RnnDescriptorException e)
-        {
-            throw new ModelImportException(path, $"the imported model is not a valid descriptor: {e.Message}", e);
-        }
+        return json.Descriptor(() => new ModelDescriptor(inputSize, layers, null, ModelImport.SourceMetadata(Format, path), skip));
     }
 
     /// <summary>

@@ -60,14 +60,7 @@ public sealed class PyTorchImporter : IModelImporter
             extra.Add(new("producer", MetadataValue.FromString(json.String(producer, "producer"))));
         if (notes.Count > 0)
             extra.Add(new("import_notes", MetadataValue.FromArray(notes.Select(MetadataValue.FromString))));
-        try
-        {
-            return new ModelDescriptor(inputSize, layers, null, ModelImport.SourceMetadata(Format, path, extra), skip);
-        }
-        catch (RnnDescriptorException e)
-        {
-            throw new ModelImportException(path, $"the imported model is not a valid descriptor: {e.Message}", e);
-        }
+        return json.Descriptor(() => new ModelDescriptor(inputSize, layers, null, ModelImport.SourceMetadata(Format, path, extra), skip));
     }
 
     private static List<LayerDescriptor> ReadChain(JsonModelFile json, JsonElement modules, int inputSize, List<string> notes)

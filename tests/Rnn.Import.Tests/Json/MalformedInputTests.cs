@@ -81,6 +81,25 @@ public class MalformedInputTests
         });
     }
 
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void Utf16TextIsRefusedSayingHowToSaveIt(string format) =>
+        ImportedFixtures.WithFile("model.json", path => File.WriteAllText(path, "{}", Encoding.Unicode), path => Assert.Equal(
+            "FILE: the file is UTF-16 text (Windows PowerShell's > writes that); expected UTF-8: save it as UTF-8 (e.g. Out-File -Encoding utf8)",
+            ImportedFixtures.RefusalOf(format, path)));
+
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void BytesThatAreNotUtf8AreRefusedWhileParsing(string format) =>
+        ImportedFixtures.WithFile("model.json", path => File.WriteAllBytes(path, [.. "{\"model\":\n \"\u00e9"u8, 0xFF, .. "\"}"u8]), path => Assert.Equal(
+            "FILE: the file is not UTF-8 text: byte 0xFF at line 2, byte 5 is not valid UTF-8; expected UTF-8 (what Python's json module writes)", ImportedFixtures.RefusalOf(format, path)));
+
+    [Theory]
+    [InlineData("""{"version": "0.5.4", "architecture": "\ud800"}""", "architecture: the string has a \\u escape that is not Unicode text (a lone surrogate); expected valid UTF-16 escapes")]
+    [InlineData("""{"version": "0.5.4", "metadata": {"\udc00x": 1}}""", "metadata: a field name has a \\u escape that is not Unicode text (a lone surrogate); expected valid UTF-16 escapes")]
+    public void AnEscapeThatIsNotUnicodeIsRefused(string nam, string problem) =>
+        Assert.Equal("FILE: " + problem, ImportedFixtures.Refusal("nam", "amp.nam", nam));
+
     [Fact]
     public void AHugeStringIsCutShortInTheMessage() =>
         Assert.Equal($"FILE: layers[0] ({new string('x', 40)}…): layer type \"{new string('x', 40)}…\" is not supported; expected one of lstm, gru, dense, time-distributed-dense, activation, tanh, relu, sigmoid, softmax",
