@@ -320,6 +320,69 @@ def node_test(node, inputs, outputs, test_name, write):
     save(name, model, axes, {"time": STEPS, "batch": batch}, fixtures, onnx_runtime=layout == 0)
 
 
+# ------------------------------------------------------------------- ONNX's node tests, verbatim
+
+VERBATIM_DIR = os.path.join(IMPORT_DIR, "verbatim")
+
+
+def node_tests_verbatim():
+    """Each node test exactly as ONNX defines it: its own X (1-3 steps), its weights as initializers, and the
+    outputs it passes to expect (Y_h, and Y where it gives one), written to tests/Fixtures/import/onnx/verbatim:
+    NAME.onnx (graph output: the node's Y), NAME.rnn.json (the descriptor, from this script's gate tables)
+    and NAME.expected.json. The random cases (*_seq_length) are drawn after np.random.seed(0)."""
+    os.makedirs(VERBATIM_DIR, exist_ok=True)
+    for module, class_name in CASES:
+        captured = []
+        module.expect = lambda node, inputs, outputs, name: captured.append((node, inputs, outputs, name))
+        cls = getattr(module, class_name)
+        for export in sorted(m for m in dir(cls) if m.startswith("export")):
+            np.random.seed(0)
+            getattr(cls, export)()
+        for node, inputs, outputs, test_name in captured:
+            verbatim_case(node, inputs, outputs, test_name)
+
+
+def verbatim_case(node, inputs, outputs, test_name):
+    op = node.op_type
+    attrs = {a.name: helper.get_attribute_value(a) for a in node.attribute}
+    named = dict(zip([n for n in node.input if n], inputs))
+    # The node's outputs by position (Y, Y_h, Y_c); expect's outputs are the non-empty ones, in order.
+    expected = dict(zip([k for k, n in enumerate(node.output) if n], outputs))
+    layout = attrs.get("layout", 0)
+    X = named["X"]
+    x_tb = X if layout == 0 else X.swapaxes(0, 1)  # [T, batch, I]
+    steps, batch = x_tb.shape[:2]
+    W, R = named["W"], named["R"]
+    num_dir, hidden = W.shape[0], R.shape[-1]
+    if "sequence_lens" in named:
+        assert np.all(named["sequence_lens"] == steps), test_name
+
+    name = "node_" + test_name[len("test_"):]
+    initializers = [numpy_helper.from_array(np.asarray(v), k) for k, v in named.items() if k != "X"]
+    graph_node = helper.make_node(op, list(node.input), ["Y"] + list(node.output[1:]), name=name, **attrs)
+    y_shape = [steps, num_dir, batch, hidden] if layout == 0 else [batch, steps, num_dir, hidden]
+    graph = helper.make_graph([graph_node], name, [helper.make_tensor_value_info("X", TensorProto.FLOAT, list(X.shape))],
+                              [helper.make_tensor_value_info("Y", TensorProto.FLOAT, y_shape)], initializers)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="make_onnx_fixtures.py")
+    onnx.checker.check_model(model)
+    onnx.save(model, os.path.join(VERBATIM_DIR, name + ".onnx"))
+    layer = recurrent_layers(op, attrs, W, R, named.get("B"), named.get("P"), named.get("initial_h"), named.get("initial_c"))
+    write_json(os.path.join(VERBATIM_DIR, name + ".rnn.json"), descriptor(int(W.shape[2]), [layer], source_metadata(model, name + ".onnx")))
+
+    def per_batch(t, batch_axis):
+        t = np.moveaxis(np.asarray(t), batch_axis, 0)
+        return [f32(t[b]) for b in range(batch)]
+    y = expected.get(0)  # [T, dirs, batch, H] or [batch, T, dirs, H]
+    y_h = expected.get(1)  # [dirs, batch, H] or [batch, dirs, H]
+    write_json(os.path.join(VERBATIM_DIR, name + ".expected.json"), {
+        "case": test_name, "steps": int(steps), "batch": int(batch), "input_size": int(W.shape[2]),
+        "output_size": int(num_dir * hidden), "direction": attrs.get("direction", "forward"),
+        "input": per_batch(x_tb, 1),                     # per batch element: [T, I]
+        "y": None if y is None else per_batch(y, 2 if layout == 0 else 0),        # per batch element: [T, dirs, H]
+        "y_h": None if y_h is None else per_batch(y_h, 1 if layout == 0 else 0),  # per batch element: [dirs, H]
+    })
+
+
 # ------------------------------------------------------------------------------------ torch.onnx.export
 
 TORCH_MODELS = [
@@ -336,38 +399,78 @@ TORCH_MODELS = [
     # "norm": the module standardises its input, (x - mean) / std -> input_normalization.
     ("torch_norm_gru_l2", "GRU", 3, 6, 2, False, False, 2, "linear", OPSET),
 ]
+# Exports without dynamic_axes (every size fixed at the example's, time = STEPS): torch builds the default
+# zero h0/c0 with Expand of a zero constant to the batch read from Shape(x). Extra options per model:
+# batch at export, dropout (nn.Dropout and the module's inter-layer dropout, exported in eval mode),
+# h0 ("zeros": passed explicitly as torch.zeros; "expand"/"repeat": a learned state [layers·dirs, 1, H]
+# broadcast over the batch with expand(-1, batch, -1) or repeat(1, batch, 1)), dynamic (dynamic_axes on).
+TORCH_STATIC_MODELS = [
+    ("torch_static_gru_l2", "GRU", 2, 16, 2, False, False, 1, "tanh", OPSET, dict(batch=1)),
+    ("torch_static_lstm_l3_b3", "LSTM", 2, 6, 3, False, False, 2, "linear", OPSET, dict(batch=3)),
+    ("torch_static_lstm_bi_bf_opset17", "LSTM", 3, 5, 2, True, True, 2, "relu", 17, dict(batch=2)),
+    ("torch_static_rnn_l2_opset11", "RNN", 2, 7, 2, False, False, 1, "sigmoid", 11, dict(batch=1)),
+    ("torch_static_gru_bi_dropout_h0", "GRU", 3, 5, 2, True, False, 2, "tanh", OPSET, dict(batch=2, dropout=True, h0="zeros")),
+    ("torch_learned_lstm_l2_bi_expand", "LSTM", 2, 5, 2, True, False, 2, "linear", OPSET, dict(batch=1, h0="expand", dynamic=True)),
+    ("torch_learned_gru_l1_repeat", "GRU", 2, 6, 1, False, False, 1, "tanh", OPSET, dict(batch=1, h0="repeat")),
+]
 TORCH_ACTIVATIONS = {"linear": lambda v: v, "relu": torch.relu, "sigmoid": torch.sigmoid, "tanh": torch.tanh,
                      "softmax": lambda v: torch.softmax(v, dim=-1)}
 
 
 class TorchNet(torch.nn.Module):
-    def __init__(self, kind, inputs, hidden, layers, bidirectional, batch_first, units, act):
+    def __init__(self, kind, inputs, hidden, layers, bidirectional, batch_first, units, act, dropout=False, h0=None, **_):
         super().__init__()
         extra = {"nonlinearity": "relu"} if kind == "RNN" else {}
         self.rec = getattr(torch.nn, kind)(inputs, hidden, num_layers=layers, bidirectional=bidirectional,
-                                           batch_first=batch_first, **extra)
+                                           batch_first=batch_first, dropout=0.3 if dropout and layers > 1 else 0, **extra)
+        self.drop = torch.nn.Dropout(0.4) if dropout else None
         self.head = torch.nn.Linear(hidden * (2 if bidirectional else 1), units) if units else None
-        self.act = act
+        self.act, self.kind, self.h0_kind = act, kind, h0
+        self.states = layers * (2 if bidirectional else 1)
+        if h0 in ("expand", "repeat"):
+            self.h0 = torch.nn.Parameter(torch.randn(self.states, 1, hidden))
+            self.c0 = torch.nn.Parameter(torch.randn(self.states, 1, hidden))
+
+    def initial_state(self, x):
+        batch = x.shape[0] if self.rec.batch_first else x.shape[1]
+        if self.h0_kind == "zeros":
+            h = torch.zeros(self.states, batch, self.rec.hidden_size, dtype=x.dtype)
+            c = torch.zeros(self.states, batch, self.rec.hidden_size, dtype=x.dtype)
+        elif self.h0_kind == "expand":
+            h, c = self.h0.expand(-1, batch, -1).contiguous(), self.c0.expand(-1, batch, -1).contiguous()
+        else:
+            h, c = self.h0.repeat(1, batch, 1), self.c0.repeat(1, batch, 1)
+        return (h, c) if self.kind == "LSTM" else h
 
     def forward(self, x):
         if hasattr(self, "mean"):
             x = (x - self.mean) / self.std
-        y = self.rec(x)[0]
+        y = self.rec(x, self.initial_state(x))[0] if self.h0_kind else self.rec(x)[0]
+        if self.drop is not None:
+            y = self.drop(y)
         return TORCH_ACTIVATIONS[self.act](self.head(y)) if self.head is not None else y
 
 
 def torch_models():
-    for index, (name, kind, inputs, hidden, layers, bi, bf, units, act, opset) in enumerate(TORCH_MODELS):
+    models = [m + (dict(dynamic=True),) for m in TORCH_MODELS] + TORCH_STATIC_MODELS
+    for index, (name, kind, inputs, hidden, layers, bi, bf, units, act, opset, options) in enumerate(models):
         torch.manual_seed(100 + index)
-        net = TorchNet(kind, inputs, hidden, layers, bi, bf, units, act).eval()
+        net = TorchNet(kind, inputs, hidden, layers, bi, bf, units, act, **options).eval()
         if "norm" in name:
             net.register_buffer("mean", torch.randn(inputs))
             net.register_buffer("std", 0.5 + torch.rand(inputs))
         path = os.path.join(IMPORT_DIR, name + ".onnx")
-        example = torch.randn(2, 5, inputs) if bf else torch.randn(5, 2, inputs)
-        dynamic = {0: "batch", 1: "time"} if bf else {0: "time", 1: "batch"}
-        torch.onnx.export(net, example, path, opset_version=opset, input_names=["x"], output_names=["y"],
-                          dynamic_axes={"x": dynamic, "y": dynamic})
+        fixed = {}
+        if options.get("dynamic"):
+            example = torch.randn(2, 5, inputs) if bf else torch.randn(5, 2, inputs)
+            dynamic = {0: "batch", 1: "time"} if bf else {0: "time", 1: "batch"}
+            torch.onnx.export(net, example, path, opset_version=opset, input_names=["x"], output_names=["y"],
+                              dynamic_axes={"x": dynamic, "y": dynamic})
+        else:
+            batch = options["batch"]
+            example = torch.randn(batch, STEPS, inputs) if bf else torch.randn(STEPS, batch, inputs)
+            torch.onnx.export(net, example, path, opset_version=opset, input_names=["x"], output_names=["y"])
+            fixed = {"time": STEPS, "batch": batch}
         model = onnx.load(path)
 
         state = {k: v.detach().numpy() for k, v in net.rec.state_dict().items()}
@@ -381,6 +484,12 @@ def torch_models():
             for suffix in ([""] + (["_reverse"] if bi else [])):
                 for tensor in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
                     layer[tensor + suffix] = f32(state[f"{tensor}_l{l}{suffix}"])
+            for suffix in ([""] + (["_reverse"] if bi else [])):
+                if options.get("h0") in ("expand", "repeat"):
+                    k = l * (2 if bi else 1) + (1 if suffix else 0)
+                    layer["initial_h" + suffix] = f32(net.h0[k, 0].detach().numpy())
+                    if kind == "LSTM":
+                        layer["initial_c" + suffix] = f32(net.c0[k, 0].detach().numpy())
             desc_layers.append(layer)
         if units:
             desc_layers.append(dense_layer(net.head.weight.detach().numpy(), net.head.bias.detach().numpy(), act))
@@ -395,7 +504,7 @@ def torch_models():
         y = (y[0] if bf else y[:, 0]).numpy()
         axes = (["batch", "time", "feature"], ["batch", "time", "feature"]) if bf else \
             (["time", "batch", "feature"], ["time", "batch", "feature"])
-        save(name, model, axes, {}, [("onnx_" + name, desc, x, y)])
+        save(name, model, axes, fixed, [("onnx_" + name, desc, x, y)])
 
 
 # ------------------------------------------------------------------------------- hand-built graphs
@@ -535,6 +644,7 @@ def main():
     warnings.filterwarnings("ignore")
     os.makedirs(IMPORT_DIR, exist_ok=True)
     node_tests()
+    node_tests_verbatim()
     torch_models()
     hand_models()
 

@@ -158,3 +158,24 @@ public partial struct OnnxTorchNormGruL2;
 
 [RnnModel("../Fixtures/golden/onnx_torch_rnn_relu_l2.rnn.json")]
 public partial struct OnnxTorchRnnReluL2;
+
+[RnnModel("../Fixtures/golden/onnx_torch_learned_gru_l1_repeat.rnn.json")]
+public partial struct OnnxTorchLearnedGruL1Repeat;
+
+[RnnModel("../Fixtures/golden/onnx_torch_learned_lstm_l2_bi_expand.rnn.json")]
+public partial struct OnnxTorchLearnedLstmL2BiExpand;
+
+[RnnModel("../Fixtures/golden/onnx_torch_static_gru_bi_dropout_h0.rnn.json")]
+public partial struct OnnxTorchStaticGruBiDropoutH0;
+
+[RnnModel("../Fixtures/golden/onnx_torch_static_gru_l2.rnn.json")]
+public partial struct OnnxTorchStaticGruL2;
+
+[RnnModel("../Fixtures/golden/onnx_torch_static_lstm_bi_bf_opset17.rnn.json")]
+public partial struct OnnxTorchStaticLstmBiBfOpset17;
+
+[RnnModel("../Fixtures/golden/onnx_torch_static_lstm_l3_b3.rnn.json")]
+public partial struct OnnxTorchStaticLstmL3B3;
+
+[RnnModel("../Fixtures/golden/onnx_torch_static_rnn_l2_opset11.rnn.json")]
+public partial struct OnnxTorchStaticRnnL2Opset11;

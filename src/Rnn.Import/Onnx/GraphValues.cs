@@ -72,6 +72,39 @@ internal sealed class FilledValue : GraphValue
     public float Fill { get; }
 }
 
+/// <summary>
+/// A constant tensor broadcast to a shape that may hold run-time sizes (Expand or Tile of a constant over
+/// the batch: how exporters write a learned initial state). Along each axis either <see cref="Source"/> has
+/// size 1 (its values repeat along the whole axis) or <see cref="Shape"/> is that known size; the source has
+/// the same rank as the shape.
+/// </summary>
+internal sealed class BroadcastConstant : GraphValue
+{
+    public BroadcastConstant(FloatConstant source, Dim[] shape)
+    {
+        Source = source;
+        Shape = shape;
+    }
+
+    public FloatConstant Source { get; }
+
+    public Dim[] Shape { get; }
+
+    public int Rank => Shape.Length;
+
+    /// <summary>The element at <paramref name="index"/> (one entry per axis; axes where the source has size 1 read its only row).</summary>
+    public float At(ReadOnlySpan<long> index)
+    {
+        long offset = 0;
+        for (int k = 0; k < Rank; k++)
+            offset = offset * Source.Shape[k] + (Source.Shape[k] == 1 ? 0 : index[k]);
+        return Source.Data[offset];
+    }
+
+    /// <summary>A constant seen as broadcast to its own shape.</summary>
+    public static BroadcastConstant Of(FloatConstant constant) => new(constant, constant.Shape.Select(Dim.Known).ToArray());
+}
+
 /// <summary>A value that could not be traced; the error is raised only if the model's output depends on it.</summary>
 internal sealed class FailedValue : GraphValue
 {

@@ -68,8 +68,8 @@ internal static class OnnxGraphTracer
             throw node.Error($"operator domain \"{node.Proto.Domain}\" is not supported");
         if (node.OpType is "LSTM" or "GRU" or "RNN")
             return RecurrentNodeImporter.Import(node, axes);
-        return ShapeOps.TryTrace(node, axes) ?? HeadOps.TryTrace(node) ?? InputOps.TryTrace(node)
-            ?? throw node.Error($"operator {node.OpType} is not supported (the importer reads LSTM, GRU, RNN; MatMul, Gemm, Add, Relu, Tanh, Sigmoid, Softmax; Sub and Div as the input's standardisation; and shape operators that only move axes)");
+        return ShapeOps.TryTrace(node, axes) ?? HeadOps.TryTrace(node) ?? InputOps.TryTrace(node) ?? ConstantOps.TryTrace(node) ?? ShapeArithmetic.TryTrace(node)
+            ?? throw node.Error($"operator {node.OpType} is not supported (the importer reads LSTM, GRU, RNN; MatMul, Gemm, Add, Relu, Tanh, Sigmoid, Softmax; Sub and Div as the input's standardisation; shape operators that only move axes; Expand and Tile of constants)");
     }
 
     private static GraphValue Fold(Func<GraphValue> value)
@@ -105,6 +105,20 @@ internal static class OnnxGraphTracer
         return ((input.Name, value), new SequenceAxes(declared));
     }
 
+    /// <summary>
+    /// Several outputs (a bare nn.LSTM/GRU/RNN exports Y and Y_h, and Y_c): says which one is every step's
+    /// output and how to export only that one. The others are not dropped silently: the user chooses.
+    /// </summary>
+    private static OnnxGraphException TooManyOutputs(GraphProto graph, Dictionary<string, GraphValue> values)
+    {
+        string all = string.Join(", ", graph.Output.Select(o => $"\"{o.Name}\""));
+        var perStep = graph.Output.Where(o => values.GetValueOrDefault(o.Name) is SequenceValue { Stream.HasRecurrentLayer: true }).Select(o => $"\"{o.Name}\"").ToList();
+        string which = perStep.Count == 0 ? "none of them is every step's output of a recurrent node"
+            : $"{string.Join(" and ", perStep)} {(perStep.Count == 1 ? "is" : "are")} every step's output; the others are not (e.g. the last state Y_h/Y_c)";
+        return new OnnxGraphException($"the graph has {graph.Output.Count} outputs ({all}); a descriptor model has one: {which}. "
+            + "Export only the per-step output, e.g. from PyTorch with a module whose forward returns `self.rnn(x)[0]` (not the whole tuple an nn.LSTM/GRU/RNN returns)");
+    }
+
     private static string Show(TensorShapeProto.Types.Dimension d) =>
         d.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue ? d.DimValue.ToString(CultureInfo.InvariantCulture)
         : d.DimParam.Length > 0 ? d.DimParam : "?";
@@ -113,7 +127,7 @@ internal static class OnnxGraphTracer
     private static (int, InputNormalization?, List<LayerDescriptor>) ModelOutput(GraphProto graph, Dictionary<string, GraphValue> values, SequenceAxes axes)
     {
         if (graph.Output.Count != 1)
-            throw new OnnxGraphException($"the graph has {graph.Output.Count} outputs ({string.Join(", ", graph.Output.Select(o => $"\"{o.Name}\""))}); a descriptor model has one");
+            throw TooManyOutputs(graph, values);
         string name = graph.Output[0].Name;
         if (!values.TryGetValue(name, out var value))
             throw new OnnxGraphException($"graph output \"{name}\" is not produced by any node");

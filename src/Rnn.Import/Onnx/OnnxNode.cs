@@ -102,6 +102,7 @@ internal sealed class OnnxNode
         FloatConstant c => $"a constant float tensor [{string.Join(", ", c.Shape)}]",
         IntVector v => $"constant integers [{string.Join(", ", v.Items)}]",
         FilledValue f => $"a tensor filled with {f.Fill.ToString("R", CultureInfo.InvariantCulture)}",
+        BroadcastConstant b => $"a constant float tensor [{string.Join(", ", b.Shape)}]",
         _ => value.GetType().Name,
     };
 

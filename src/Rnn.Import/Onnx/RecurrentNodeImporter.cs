@@ -162,26 +162,44 @@ internal static class RecurrentNodeImporter
                 return null;
             case FilledValue filled:
                 return filled.Fill == 0 ? null : Enumerable.Range(0, directions).Select(_ => (float[]?)Enumerable.Repeat(filled.Fill, hidden).ToArray()).ToArray();
-            case FloatConstant tensor:
-                if (tensor.Rank != 3 || tensor.Shape[layout == 0 ? 0 : 1] != directions || tensor.Shape[2] != hidden)
+            case FloatConstant or BroadcastConstant:
+                var tensor = value as BroadcastConstant ?? BroadcastConstant.Of((FloatConstant)value);
+                int batchAxis = layout == 0 ? 1 : 0, directionAxis = 1 - batchAxis;
+                if (tensor.Rank != 3 || tensor.Shape[directionAxis] != Dim.Known(directions) || tensor.Shape[2] != Dim.Known(hidden))
                     throw node.Error($"input {index} ({name}) must have shape {(layout == 0 ? $"[{directions}, batch, {hidden}]" : $"[batch, {directions}, {hidden}]")}, found [{string.Join(", ", tensor.Shape)}]");
-                long rows = tensor.Shape[layout == 0 ? 1 : 0];
+
+                // Rows along the batch axis: the source's (one when it is broadcast over a run-time batch).
+                long rows = tensor.Source.Shape[batchAxis];
                 var states = new float[]?[directions];
+                var index3 = new long[3];
+                float[] Row(int d, long row)
+                {
+                    var state = new float[hidden];
+                    index3[directionAxis] = d;
+                    index3[batchAxis] = row;
+                    for (int j = 0; j < hidden; j++)
+                    {
+                        index3[2] = j;
+                        state[j] = tensor.At(index3);
+                    }
+
+                    return state;
+                }
+
                 for (int d = 0; d < directions; d++)
                 {
-                    long Offset(long row) => layout == 0 ? (d * rows + row) * hidden : (row * directions + d) * hidden;
-                    var first = tensor.Data.AsSpan((int)Offset(0), hidden).ToArray();
+                    var first = Row(d, 0);
                     states[d] = IsZero(first, 0, hidden) ? null : first;
                     for (long row = 1; row < rows; row++)
                     {
-                        if (!tensor.Data.AsSpan((int)Offset(row), hidden).SequenceEqual(first))
+                        if (!Row(d, row).AsSpan().SequenceEqual(first))
                             throw node.Error($"input {index} ({name}) differs between batch rows 0 and {row}; a descriptor has one initial state for every stream");
                     }
                 }
 
                 return states.All(s => s is null) ? null : states;
             default:
-                throw node.Error($"input {index} ({name}, \"{node.InputName(index)}\") must be a constant (an initializer or ConstantOfShape); found {OnnxNode.Describe(value)}");
+                throw node.Error($"input {index} ({name}, \"{node.InputName(index)}\") must be a constant (an initializer, ConstantOfShape, or Expand/Tile of a constant); found {OnnxNode.Describe(value)}");
         }
     }
 

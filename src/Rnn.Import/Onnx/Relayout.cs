@@ -16,6 +16,9 @@ internal static class Relayout
         var data = node.Input(0);
         if (data is FilledValue filled)
             return filled;
+        if (data is IntVector { IsScalar: false } vector && node.Input(1) is IntVector { Items.Length: 1 } flat
+            && flat.Items[0] is { IsKnown: true } n && (n.Value == -1 || n.Value == vector.Items.Length))
+            return vector; // a shape vector reshaped to [-1]: the same vector
         if (data is not SequenceValue sequence)
             throw node.Error($"Reshape is supported on the run-time data only; input 0 is {(data is null ? "missing" : OnnxNode.Describe(data))}");
         Dim[] target = node.Opset >= 5

@@ -59,7 +59,7 @@ internal static class ShapeOps
         bool toInt = to is Protobuf.TensorProto.Types.DataType.Int64 or Protobuf.TensorProto.Types.DataType.Int32;
         return value switch
         {
-            SequenceValue or FloatConstant or FilledValue when toFloat => value,
+            SequenceValue or FloatConstant or FilledValue or BroadcastConstant when toFloat => value,
             IntVector when toInt => value,
             _ => throw node.Unsupported("to", to.ToString()),
         };
@@ -108,12 +108,19 @@ internal static class ShapeOps
             return filled; // a slice of a constant fill is the same fill
         if (data is SequenceValue sequence && node.Opset >= 10 && node.Input(3) is IntVector { IsKnown: true, Items.Length: 1 } axis)
             throw SelectsPartOf(node, sequence, axis.Items[0].Value);
-        if (data is not IntVector { IsScalar: false } vector)
-            throw node.Error($"Slice is supported on shape vectors and constant fills only; input 0 is {(data is null ? "missing" : OnnxNode.Describe(data))} (part of the run-time data would not be the whole sequence)");
         long[] Read(int index, string name, string attribute, long[] fallback) =>
             node.Opset >= 10 ? (node.Input(index) is IntVector v ? v.KnownValues(() => $"{node.Where}: input {index} ({name})") : fallback)
                              : node.Ints(attribute) ?? fallback;
         long[] starts = Read(1, "starts", "starts", []), ends = Read(2, "ends", "ends", []);
+        if (data is FloatConstant or BroadcastConstant)
+        {
+            var constant = data as BroadcastConstant ?? BroadcastConstant.Of((FloatConstant)data);
+            long[] all = Enumerable.Range(0, starts.Length).Select(k => (long)k).ToArray();
+            return ConstantOps.Slice(node, constant, starts, ends, Read(3, "axes", "axes", all), Read(4, "steps", "steps", all.Select(_ => 1L).ToArray()));
+        }
+
+        if (data is not IntVector { IsScalar: false } vector)
+            throw node.Error($"Slice is supported on shape vectors and constants only; input 0 is {(data is null ? "missing" : OnnxNode.Describe(data))} (part of the run-time data would not be the whole sequence)");
         long[] sliceAxes = Read(3, "axes", "axes", [0]), steps = Read(4, "steps", "steps", [1]);
         if (starts.Length != 1 || ends.Length != 1 || sliceAxes.SequenceEqual([0L]) is false || steps.Length != 1 || steps[0] == 0)
             throw node.Error("Slice of a shape vector must take one axis (0) with one start, end and a non-zero step");
@@ -193,9 +200,17 @@ internal static class ShapeOps
         return OnnxTensors.ToValue(tensor, node.Where) switch
         {
             FloatConstant { Data.Length: 1 } c => new FilledValue(c.Data[0]),
-            IntVector { Items.Length: 1 } => new FailedValue(node.Error("an integer fill is not supported")),
+            IntVector { Items.Length: 1 } fill => IntegerFill(node, fill.Items[0]),
             _ => throw node.Error("attribute value must hold one value"),
         };
+    }
+
+    /// <summary>An integer ConstantOfShape is shape arithmetic (torch's <c>repeat</c> builds a vector of ones): a vector of known length.</summary>
+    private static GraphValue IntegerFill(OnnxNode node, Dim fill)
+    {
+        if (node.Input(0) is not IntVector { IsKnown: true, Items.Length: 1 } shape || shape.Items[0].Value > OnnxTensors.MaxElements)
+            return new FailedValue(node.Error("an integer fill is supported only as a vector of known length (shape arithmetic)"));
+        return new IntVector(Enumerable.Repeat(fill, (int)shape.Items[0].Value).ToArray());
     }
 
     private static GraphValue Transpose(OnnxNode node)

@@ -27,7 +27,8 @@ public class OnnxRefusalTests
             .Output("Y");
     }
 
-    private static void Refused(TestGraph graph, string problem)
+    /// <summary>The import of <paramref name="graph"/> fails with exactly "FILE: <paramref name="problem"/>".</summary>
+    internal static void Refused(TestGraph graph, string problem)
     {
         string path = graph.Save();
         try
@@ -160,7 +161,7 @@ public class OnnxRefusalTests
     [Fact]
     public void AnOperatorTheImporterDoesNotRead() => Refused(
         Lstm().Floats("two", [1], _ => 2).Node("Mul", "scale", ["Y", "two"], ["Z"]).Output("Z").RemoveFirstOutput(),
-        "node \"scale\" (Mul): operator Mul is not supported (the importer reads LSTM, GRU, RNN; MatMul, Gemm, Add, Relu, Tanh, Sigmoid, Softmax; Sub and Div as the input's standardisation; and shape operators that only move axes)");
+        "node \"scale\" (Mul): operator Mul is not supported (the importer reads LSTM, GRU, RNN; MatMul, Gemm, Add, Relu, Tanh, Sigmoid, Softmax; Sub and Div as the input's standardisation; shape operators that only move axes; Expand and Tile of constants)");
 
     [Fact]
     public void AReshapeThatMergesTheBatchIntoTheFeatures()
