@@ -77,16 +77,14 @@ public sealed class NeuralPiImporter : IModelImporter
 
     /// <summary>
     /// <c>skip</c>: SimpleRNN adds <c>x[:, :, 0:skip]</c> to the output when skip is truthy (Python's
-    /// <c>True</c> slices one feature). PyTorch would broadcast a skip wider than the output, which the
-    /// descriptor cannot hold, so skip must be 0 or the output size.
+    /// <c>True</c> slices one feature).
     /// </summary>
     private static int Skip(JsonModelFile json, JsonElement data, int inputSize, int outputSize)
     {
         int skip = data.TryGetProperty("skip", out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
             ? (value.ValueKind == JsonValueKind.True ? 1 : 0)
             : json.Int(data, "model_data", "skip", 0, JsonModelFile.MaxSize, fallback: 1);
-        if (skip != 0 && (skip != outputSize || skip > inputSize))
-            throw json.Error("model_data.skip", $"expected 0 (none) or output_size {outputSize} (at most input_size {inputSize}): the output adds the first skip input features, found {skip}");
+        PyTorchModules.CheckSkip(json, "model_data.skip", skip, inputSize, outputSize, $"output_size {outputSize}");
         return skip;
     }
 

@@ -52,8 +52,7 @@ public sealed class PyTorchImporter : IModelImporter
         var notes = new List<string>();
         var layers = ReadChain(json, json.Array(root, "", "layers"), inputSize, notes);
         int outputSize = layers[^1].OutputSize;
-        if (skip != 0 && (skip != outputSize || skip > inputSize))
-            throw json.Error("skip", $"expected 0 (none) or the model's output size {outputSize} (at most input_size {inputSize}): the output adds the first skip input features, found {skip}");
+        PyTorchModules.CheckSkip(json, "skip", skip, inputSize, outputSize, $"the model's output size {outputSize}");
 
         var extra = new List<KeyValuePair<string, MetadataValue>>();
         if (root.TryGetProperty("producer", out var producer))

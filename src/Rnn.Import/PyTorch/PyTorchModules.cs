@@ -95,6 +95,17 @@ internal static class PyTorchModules
         return new DenseLayerDescriptor(inFeatures, outFeatures, activation, weight, biasValues);
     }
 
+    /// <summary>
+    /// Checks a residual skip, <c>y = net(x) + x[..., 0:skip]</c>: 0 (none), or the output size when the input has
+    /// that many features. PyTorch would broadcast any other width, which the descriptor's skip cannot hold.
+    /// <paramref name="output"/> names the output size as the file does, e.g. <c>output_size 1</c>.
+    /// </summary>
+    public static void CheckSkip(JsonModelFile json, string where, int skip, int inputSize, int outputSize, string output)
+    {
+        if (skip != 0 && (skip != outputSize || skip > inputSize))
+            throw json.Error(where, $"expected 0 (none) or {output} (at most input_size {inputSize}): the output adds the first skip input features, found {skip}");
+    }
+
     /// <summary>Checks an activation module's settings: Softmax must act over the features (dim -1, or 2 of [T, B, F]).</summary>
     public static void CheckActivation(JsonModelFile json, JsonElement layer, string at, Activation activation)
     {
