@@ -53,6 +53,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NativeExportsNeedPlainStruct = Error("RNN0014",
         "Native exports need a plain struct", "'{0}' is a ref struct, so its state cannot live in a caller's buffer; declare it as a plain partial struct to get C entry points");
 
+    public static readonly DiagnosticDescriptor InvalidPrecision = Error("RNN0015",
+        "Invalid weight precision", "Precision {0} is not a weight precision; expected WeightPrecision.Float32, Float16, BFloat16 or Int8");
+
+    public static readonly DiagnosticDescriptor WeightOutOfPrecisionRange = Error("RNN0016",
+        "Weight outside the precision's range", "{0}");
+
     public static readonly DiagnosticDescriptor InternalError = Error("RNN9999",
         "The model generator failed", "The generator failed on '{0}': {1}; please report this with the descriptor");
 }
