@@ -9,7 +9,7 @@ namespace Rnn.Runtime;
 /// interpreter and generated code so both say the same thing. Not meant to be called directly.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class StepArguments
+public static partial class StepArguments
 {
     /// <summary>Throws unless the spans hold exactly one step.</summary>
     public static void CheckStep(int inputLength, int outputLength, int inputSize, int outputSize)

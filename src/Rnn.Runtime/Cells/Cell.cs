@@ -45,6 +45,27 @@ internal abstract class Cell
     /// </summary>
     public abstract void Step(ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, SimdPath path, bool reverse);
 
+    /// <summary>
+    /// <see cref="Step"/> for a batch of independent streams: stream k reads <paramref name="x"/>[k] and updates
+    /// <paramref name="state"/>[k] with <paramref name="scratch"/>[k] as its scratch. Products go through
+    /// <see cref="MatVec.MultiplyBatch"/> (each weight read once for every stream), element-wise math runs per
+    /// stream through the same code as Step, so each stream ends bit-identical to stepping it alone.
+    /// </summary>
+    public abstract void StepBatch(StreamSet x, StreamSet state, StreamSet scratch, SimdPath path, bool reverse);
+
+    /// <summary>[x; h] into the front of every stream's scratch, for the cells that multiply one matrix over both; returns that region.</summary>
+    protected StreamSet GatherInputAndHidden(StreamSet x, StreamSet state, StreamSet scratch)
+    {
+        StreamSet xh = scratch.Slice(0, InputSize + OutputSize);
+        for (int k = 0; k < x.Count; k++)
+        {
+            x[k].CopyTo(xh[k]);
+            state[k].Slice(0, OutputSize).CopyTo(xh[k].Slice(InputSize));
+        }
+
+        return xh;
+    }
+
     /// <summary>A state image with h at 0 and c at <paramref name="cellOffset"/>; null when both are absent (zeros).</summary>
     protected static float[]? InitialStateImage(int length, float[]? hidden, float[]? cell = null, int cellOffset = 0)
     {

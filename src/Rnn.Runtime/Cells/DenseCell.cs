@@ -6,7 +6,7 @@ using Rnn.Runtime.Operators;
 namespace Rnn.Runtime.Cells;
 
 /// <summary>A dense layer, y = act(W x + b). Its "state" is just its output buffer, padded to a panel.</summary>
-internal sealed class DenseCell : Cell
+internal sealed partial class DenseCell : Cell
 {
     private readonly PackedMatrix _weights;
     private readonly float[] _bias;
@@ -31,6 +31,12 @@ internal sealed class DenseCell : Cell
     {
         Span<float> y = state.Slice(0, _weights.Rows);
         MatVec.Multiply(_weights, _bias, x, y, path, reverse);
+        Activate(y, path);
+    }
+
+    // y = act(y) in place.
+    private void Activate(Span<float> y, SimdPath path)
+    {
         switch (_activation)
         {
             case Activation.Relu:

@@ -9,7 +9,7 @@ namespace Rnn.Runtime.Cells;
 /// PyTorch's <c>nn.RNN</c> cell with format v2's clip: h' = act(clip(W_ih x + b_ih + W_hh h + b_hh)),
 /// act = tanh or relu. Packed as one matrix over [x; h] with the biases folded. State: h (H padded to a panel).
 /// </summary>
-internal sealed class ElmanCell : Cell
+internal sealed partial class ElmanCell : Cell
 {
     private readonly PackedMatrix _weights;
     private readonly float[] _bias;
@@ -38,6 +38,12 @@ internal sealed class ElmanCell : Cell
         x.CopyTo(xh);
         h.Slice(0, hidden).CopyTo(xh.Slice(InputSize));
         MatVec.Multiply(_weights, _bias, xh, preActivation, path, reverse);
+        Activate(preActivation, h, path);
+    }
+
+    // h' = act(clip(pre-activation)).
+    private void Activate(Span<float> preActivation, Span<float> h, SimdPath path)
+    {
         _clip.Clip(preActivation, path);
         if (_nonlinearity == Activation.Relu)
             GateKernels.Apply<ReluOperator>(preActivation, h, path);

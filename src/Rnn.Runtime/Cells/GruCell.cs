@@ -15,7 +15,7 @@ namespace Rnn.Runtime.Cells;
 /// The input and hidden products stay separate because b_hn and W_hn h sit inside the reset product (or,
 /// reset_after false, W_hn reads r ⊙ h, so it is its own matrix after r is known). State: h (Hp).
 /// </summary>
-internal sealed class GruCell : Cell
+internal sealed partial class GruCell : Cell
 {
     private readonly PackedMatrix _inputWeights;
     private readonly PackedMatrix _hiddenWeights;
@@ -61,28 +61,45 @@ internal sealed class GruCell : Cell
         MatVec.Multiply(_inputWeights, _inputBias, x, gx, path, reverse);
         if (!reverse)
             MatVec.Multiply(_hiddenWeights, _hiddenBias, h.Slice(0, OutputSize), gh, path);
+        if (GatesBeforeCandidate(gx, gh, h, scratch, path))
+            return;
+        if (_candidateWeights is not null)
+            MatVec.Multiply(_candidateWeights, _candidateBias, scratch.Slice(2 * _inputWeights.Rows, OutputSize), gh.Slice(2 * hp, hp), path, reverse);
+        GatesAfterCandidate(gx, gh, h, path);
+    }
+
+    // Everything before W_hn (r ⊙ h) (reset_after false): r, z and then r ⊙ h into scratch; true when done
+    // already (the fused kernel, or reset_after true with n = tanh(clip(W_in x + b_in + r ⊙ (W_hn h + b_hn)))).
+    private bool GatesBeforeCandidate(Span<float> gx, Span<float> gh, Span<float> h, Span<float> scratch, SimdPath path)
+    {
+        int hp = _paddedHidden;
         if (_candidateWeights is null && _gates.IsPlain)
         {
             GateKernels.Gru(gx, gh, h, hp, path);
-            return;
+            return true;
         }
 
-        Span<float> rz = gx.Slice(0, 2 * hp), r = gx.Slice(0, hp), z = gx.Slice(hp, hp), n = gx.Slice(2 * hp, hp);
+        Span<float> rz = gx.Slice(0, 2 * hp), r = gx.Slice(0, hp), n = gx.Slice(2 * hp, hp);
         Add(rz, gh, rz, path);                               // r, z pre-activations: input + hidden parts
         _gates.Gates(rz, path);                              // r, z = σ(clip(·))
         if (_candidateWeights is null)
         {
             MultiplyAdd(r, gh.Slice(2 * hp, hp), n, path);   // W_in x + b_in + r ⊙ (W_hn h + b_hn)
-        }
-        else
-        {
-            Span<float> resetH = scratch.Slice(2 * _inputWeights.Rows, hp);
-            Span<float> candidate = gh.Slice(2 * hp, hp);
-            Multiply(r, h, resetH, path);                    // r ⊙ h
-            MatVec.Multiply(_candidateWeights, _candidateBias, resetH.Slice(0, OutputSize), candidate, path, reverse);
-            Add(n, candidate, n, path);                      // W_in x + b_in + W_hn (r ⊙ h) + b_hn
+            GatesAfterCandidate(gx, gh, h, path);
+            return true;
         }
 
+        Multiply(r, h, scratch.Slice(2 * _inputWeights.Rows, hp), path); // r ⊙ h
+        return false;
+    }
+
+    // Once the hidden part of n is known (gh_n, or with reset_after false W_hn (r ⊙ h) + b_hn): n and h'.
+    private void GatesAfterCandidate(Span<float> gx, Span<float> gh, Span<float> h, SimdPath path)
+    {
+        int hp = _paddedHidden;
+        Span<float> z = gx.Slice(hp, hp), n = gx.Slice(2 * hp, hp);
+        if (_candidateWeights is not null)
+            Add(n, gh.Slice(2 * hp, hp), n, path);           // W_in x + b_in + W_hn (r ⊙ h) + b_hn
         _gates.Candidate(n, path);                           // n = tanh(clip(·))
         Interpolate(z, n, h, path);                          // h' = n + z ⊙ (h - n)
     }

@@ -15,7 +15,7 @@ namespace Rnn.Runtime.Cells;
 /// State: h (Sp, S = P or H), then c (Hp). Without peepholes, clip or hard-sigmoid gates the element-wise
 /// half is the fused <see cref="GateKernels.Lstm"/>; with any of them, passes of <see cref="ElementwiseKernels"/>.
 /// </summary>
-internal sealed class LstmCell : Cell
+internal sealed partial class LstmCell : Cell
 {
     private readonly PackedMatrix _weights;
     private readonly float[] _bias;
@@ -61,12 +61,18 @@ internal sealed class LstmCell : Cell
         x.CopyTo(xh);
         h.Slice(0, OutputSize).CopyTo(xh.Slice(InputSize));
         MatVec.Multiply(_weights, _bias, xh, gates, path, reverse);
-        if (_peephole is null && _gates.IsPlain)
-            GateKernels.Lstm(gates, gated, c, padded, path);
-        else
-            ComposedGates(gates, gated, c, path);
+        ApplyGates(gates, gated, c, path);
         if (_projection is not null)
             MatVec.Multiply(_projection, _projectionBias, gated.Slice(0, HiddenSize), h, path, reverse);
+    }
+
+    // The element-wise half: c' and o ⊙ tanh(c') into gated, from the gate pre-activations.
+    private void ApplyGates(Span<float> gates, Span<float> gated, Span<float> c, SimdPath path)
+    {
+        if (_peephole is null && _gates.IsPlain)
+            GateKernels.Lstm(gates, gated, c, _paddedHidden, path);
+        else
+            ComposedGates(gates, gated, c, path);
     }
 
     // The element-wise half one equation at a time (see the class summary), for peepholes, clip and hard σ.

@@ -98,6 +98,14 @@ public sealed class InterpretedModel
     /// </summary>
     public ModelState CreateState() => new(this);
 
+    /// <summary>
+    /// State for <paramref name="streams"/> independent streams stepped together, each weight read once per
+    /// step for all of them (see <see cref="StreamBatch"/>); every stream starts in the initial state.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="streams"/> is less than 1.</exception>
+    /// <exception cref="InvalidOperationException">A layer is reverse or bidirectional: the model needs whole sequences.</exception>
+    public StreamBatch CreateBatch(int streams) => new(this, streams);
+
     private static Cell CellOf(RecurrentLayerDescriptor layer, RecurrentWeights weights, int panel) => layer.Kind switch
     {
         LayerKind.Lstm => new LstmCell(layer, weights, panel),

@@ -30,7 +30,7 @@ public sealed partial class ModelState
         for (int t = 0; t < steps; t++)
         {
             var x = inputs.Slice(t * inputSize, inputSize);
-            Normalize(x, _sequenceIn.AsSpan(t * inputSize, inputSize)).CopyTo(_sequenceIn.AsSpan(t * inputSize, inputSize));
+            Normalize(_model, x, _sequenceIn.AsSpan(t * inputSize, inputSize)).CopyTo(_sequenceIn.AsSpan(t * inputSize, inputSize));
         }
 
         int size = inputSize;
@@ -46,7 +46,7 @@ public sealed partial class ModelState
 
         _sequenceIn.AsSpan(0, steps * size).CopyTo(outputs);
         for (int t = 0; t < steps; t++)
-            AddSkip(inputs.Slice(t * inputSize, inputSize), outputs.Slice(t * size, size));
+            AddSkip(_model, inputs.Slice(t * inputSize, inputSize), outputs.Slice(t * size, size));
     }
 
     // One cell over the sequence in _sequenceIn (T × inputWidth), its S outputs per step written to

@@ -71,7 +71,7 @@ public sealed partial class ModelState : IRnnModel
     /// <exception cref="InvalidOperationException">A layer is reverse or bidirectional, so the model needs the whole sequence: call <see cref="Run"/>.</exception>
     public void Step(ReadOnlySpan<float> input, Span<float> output)
     {
-        ThrowIfWholeSequence();
+        ThrowIfWholeSequence(_model);
         StepArguments.CheckStep(input.Length, output.Length, _model.InputSize, _model.OutputSize);
         StepUnchecked(input, output);
     }
@@ -100,11 +100,11 @@ public sealed partial class ModelState : IRnnModel
             StepUnchecked(inputs.Slice(t * inputSize, inputSize), outputs.Slice(t * outputSize, outputSize));
     }
 
-    private void ThrowIfWholeSequence()
+    internal static void ThrowIfWholeSequence(InterpretedModel model)
     {
-        if (_model.WholeSequenceLayer is int l)
+        if (model.WholeSequenceLayer is int l)
         {
-            string direction = _model.Layers[l].Backward ? "reverse" : "bidirectional";
+            string direction = model.Layers[l].Backward ? "reverse" : "bidirectional";
             throw new InvalidOperationException($"layers[{l}] is {direction}: it needs the whole sequence; call Run");
         }
     }
@@ -116,7 +116,7 @@ public sealed partial class ModelState : IRnnModel
         var layers = _model.Layers;
         var path = _model.Path;
         Span<float> scratch = _scratch;
-        ReadOnlySpan<float> x = Normalize(input, scratch.Slice(0, input.Length));
+        ReadOnlySpan<float> x = Normalize(_model, input, scratch.Slice(0, input.Length));
         Span<float> layerScratch = scratch.Slice(_model.InputSize);
         bool reverse = _reverse = !_reverse;
         for (int l = 0; l < layers.Length; l++)
@@ -128,24 +128,24 @@ public sealed partial class ModelState : IRnnModel
         }
 
         x.CopyTo(output);
-        AddSkip(input, output);
+        AddSkip(_model, input, output);
     }
 
     // (x - mean) / std into destination when the model normalises its input; else x itself.
-    private ReadOnlySpan<float> Normalize(ReadOnlySpan<float> input, Span<float> destination)
+    internal static ReadOnlySpan<float> Normalize(InterpretedModel model, ReadOnlySpan<float> input, Span<float> destination)
     {
-        if (_model.Mean is not { } mean)
+        if (model.Mean is not { } mean)
             return input;
-        var inverseStd = _model.InverseStd!;
+        var inverseStd = model.InverseStd!;
         for (int i = 0; i < destination.Length; i++)
             destination[i] = (input[i] - mean[i]) * inverseStd[i];
         return destination;
     }
 
     // Format v2's residual skip: y[j] += x[j] for j < skip, x the raw input (before normalisation).
-    private void AddSkip(ReadOnlySpan<float> rawInput, Span<float> output)
+    internal static void AddSkip(InterpretedModel model, ReadOnlySpan<float> rawInput, Span<float> output)
     {
-        int skip = _model.Descriptor.Skip;
+        int skip = model.Descriptor.Skip;
         for (int j = 0; j < skip; j++)
             output[j] += rawInput[j];
     }

@@ -6,7 +6,7 @@ using System.Runtime.Intrinsics;
 namespace Rnn.Runtime.Kernels;
 
 /// <summary>y = b + W x over a <see cref="PackedMatrix"/>, the one matrix-vector product of the runtime.</summary>
-internal static class MatVec
+internal static partial class MatVec
 {
     /// <summary>Inputs from which the Vector256 path splits even and odd inputs into separate chains.</summary>
     private const int SplitFromColumns = 16;
@@ -20,12 +20,21 @@ internal static class MatVec
     {
         if (x.Length != matrix.Columns || bias.Length != matrix.Rows || y.Length < matrix.Rows)
             throw new ArgumentException("Matrix, bias, input and output sizes disagree.");
+        CheckPath(matrix, path);
+        MultiplyPanels(matrix, bias, x, y, path, 0, matrix.Rows / matrix.PanelWidth, reverse);
+    }
+
+    /// <summary>
+    /// Rows [firstPanel · PanelWidth, (firstPanel + panelCount) · PanelWidth) of <see cref="Multiply"/>, each
+    /// computed exactly as Multiply computes it: a row's chains, their order and their FMAs depend only on the
+    /// row and the matrix's column count, never on which other rows share its call. The batched product
+    /// (<see cref="MultiplyBatch"/>) relies on that for bit-identical streams. Sizes are the caller's to check.
+    /// </summary>
+    internal static void MultiplyPanels(PackedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y, SimdPath path, int firstPanel, int panelCount, bool reverse = false)
+    {
         if (matrix.PanelWidth == 16)
         {
-            // 16-row panels are packed only for the Vector512 path.
-            if (path != SimdPath.Vector512)
-                throw new ArgumentException("A matrix of 16-row panels runs on the Vector512 path only.", nameof(path));
-            MultiplyVector512(matrix, bias, x, y, reverse);
+            MultiplyVector512(matrix, bias, x, y, reverse, firstPanel, panelCount);
             return;
         }
 
@@ -33,24 +42,34 @@ internal static class MatVec
         {
             case SimdPath.Vector512:
             case SimdPath.Vector256:
-                MultiplyVector256(matrix, bias, x, y, reverse);
+                MultiplyVector256(matrix, bias, x, y, reverse, firstPanel, panelCount);
                 break;
             case SimdPath.Vector128:
-                MultiplyVector128(matrix, bias, x, y, reverse);
+                MultiplyVector128(matrix, bias, x, y, reverse, firstPanel, panelCount);
                 break;
             default:
-                MultiplyScalar(matrix, bias, x, y);
+                MultiplyScalar(matrix, bias, x, y, firstPanel, panelCount);
                 break;
         }
     }
 
+    // 16-row panels are packed only for the Vector512 path.
+    private static void CheckPath(PackedMatrix matrix, SimdPath path)
+    {
+        if (matrix.PanelWidth == 16 && path != SimdPath.Vector512)
+            throw new ArgumentException("A matrix of 16-row panels runs on the Vector512 path only.", nameof(path));
+    }
+
     /// <summary>The reference the vector paths are tested against: the same packed layout, one multiply-add at a time.</summary>
-    public static void MultiplyScalar(PackedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y)
+    public static void MultiplyScalar(PackedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y) =>
+        MultiplyScalar(matrix, bias, x, y, 0, matrix.Rows / matrix.PanelWidth);
+
+    private static void MultiplyScalar(PackedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y, int firstPanel, int panelCount)
     {
         int W = matrix.PanelWidth;
         var data = matrix.Data;
         int columns = matrix.Columns;
-        for (int panel = 0; panel < matrix.Rows / W; panel++)
+        for (int panel = firstPanel; panel < firstPanel + panelCount; panel++)
         {
             int start = panel * W * columns;
             for (int r = 0; r < W; r++)
@@ -64,21 +83,21 @@ internal static class MatVec
     }
 
     // Four panels at a time: four independent accumulator chains hide the FMA latency.
-    private static void MultiplyVector256(PackedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y, bool reverse)
+    private static void MultiplyVector256(PackedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y, bool reverse, int firstPanel, int panelCount)
     {
         const int W = PackedMatrix.DefaultPanelWidth;
-        int columns = matrix.Columns, panels = matrix.Rows / W, stride = W * columns;
+        int columns = matrix.Columns, endPanel = firstPanel + panelCount, stride = W * columns;
         ref float w = ref MemoryMarshal.GetArrayDataReference(matrix.Data);
         ref float xs = ref MemoryMarshal.GetReference(x);
         ref float b = ref MemoryMarshal.GetReference(bias);
         ref float ys = ref MemoryMarshal.GetReference(y);
-        int blocks = (panels + 3) / 4;
+        int blocks = (panelCount + 3) / 4;
         for (int block = 0; block < blocks; block++)
         {
-            int panel = 4 * (reverse ? blocks - 1 - block : block);
-            if (panel + 4 > panels)
+            int panel = firstPanel + 4 * (reverse ? blocks - 1 - block : block);
+            if (panel + 4 > endPanel)
             {
-                for (; panel < panels; panel++)
+                for (; panel < endPanel; panel++)
                 {
                     ref float p = ref Unsafe.Add(ref w, panel * stride);
                     var a = Vector256.LoadUnsafe(ref b, (nuint)(panel * W));
@@ -147,21 +166,21 @@ internal static class MatVec
     }
 
     // 16-row panels, one Vector512 each; otherwise the Vector256 kernel above at twice the width.
-    private static void MultiplyVector512(PackedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y, bool reverse)
+    private static void MultiplyVector512(PackedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y, bool reverse, int firstPanel, int panelCount)
     {
         const int W = 16;
-        int columns = matrix.Columns, panels = matrix.Rows / W, stride = W * columns;
+        int columns = matrix.Columns, endPanel = firstPanel + panelCount, stride = W * columns;
         ref float w = ref MemoryMarshal.GetArrayDataReference(matrix.Data);
         ref float xs = ref MemoryMarshal.GetReference(x);
         ref float b = ref MemoryMarshal.GetReference(bias);
         ref float ys = ref MemoryMarshal.GetReference(y);
-        int blocks = (panels + 3) / 4;
+        int blocks = (panelCount + 3) / 4;
         for (int block = 0; block < blocks; block++)
         {
-            int panel = 4 * (reverse ? blocks - 1 - block : block);
-            if (panel + 4 > panels)
+            int panel = firstPanel + 4 * (reverse ? blocks - 1 - block : block);
+            if (panel + 4 > endPanel)
             {
-                for (; panel < panels; panel++)
+                for (; panel < endPanel; panel++)
                 {
                     ref float p = ref Unsafe.Add(ref w, panel * stride);
                     var a = Vector512.LoadUnsafe(ref b, (nuint)(panel * W));
@@ -230,19 +249,19 @@ internal static class MatVec
     }
 
     // A panel is two Vector128 halves; two panels at a time keep four chains in flight as above.
-    private static void MultiplyVector128(PackedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y, bool reverse)
+    private static void MultiplyVector128(PackedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y, bool reverse, int firstPanel, int panelCount)
     {
         const int W = PackedMatrix.DefaultPanelWidth, H = W / 2;
-        int columns = matrix.Columns, panels = matrix.Rows / W, stride = W * columns;
+        int columns = matrix.Columns, endPanel = firstPanel + panelCount, stride = W * columns;
         ref float w = ref MemoryMarshal.GetArrayDataReference(matrix.Data);
         ref float xs = ref MemoryMarshal.GetReference(x);
         ref float b = ref MemoryMarshal.GetReference(bias);
         ref float ys = ref MemoryMarshal.GetReference(y);
-        int blocks = (panels + 1) / 2;
+        int blocks = (panelCount + 1) / 2;
         for (int block = 0; block < blocks; block++)
         {
-            int panel = 2 * (reverse ? blocks - 1 - block : block);
-            if (panel + 2 > panels)
+            int panel = firstPanel + 2 * (reverse ? blocks - 1 - block : block);
+            if (panel + 2 > endPanel)
             {
                 ref float p = ref Unsafe.Add(ref w, panel * stride);
                 nuint po = (nuint)(panel * W);
