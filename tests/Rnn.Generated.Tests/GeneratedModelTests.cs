@@ -22,17 +22,9 @@ public class GeneratedModelTests
     /// <summary>The product's promise: float32 kernels within this of PyTorch's float64 outputs, and of the interpreter.</summary>
     private const double Tolerance = 1e-5;
 
-    /// <summary>
-    /// Every [RnnModel] struct of this assembly without C exports, by its descriptor's name (the fixture's
-    /// name): adding a fixture means adding one [RnnModel] line, in any file.
-    /// </summary>
-    private static readonly Dictionary<string, IModelCheck> Models = typeof(GeneratedModelTests).Assembly.GetTypes()
-        .Select(type => (Type: type, Attribute: type.GetCustomAttribute<RnnModelAttribute>()))
-        .Where(m => m.Attribute is { NativeExportPrefix: null } && m.Attribute.DescriptorPath.EndsWith(".rnn.json", StringComparison.Ordinal)
-            && m.Attribute.DescriptorPath.Contains("Fixtures/golden/", StringComparison.Ordinal))
-        .ToDictionary(
-            m => System.IO.Path.GetFileName(m.Attribute!.DescriptorPath)[..^".rnn.json".Length],
-            m => (IModelCheck)Activator.CreateInstance(typeof(ModelCheck<>).MakeGenericType(m.Type))!);
+    /// <summary>Every golden model (<see cref="GoldenModelTypes"/>), by its fixture's name.</summary>
+    private static readonly Dictionary<string, IModelCheck> Models = GoldenModelTypes.ByFixture.ToDictionary(
+        pair => pair.Key, pair => (IModelCheck)Activator.CreateInstance(typeof(ModelCheck<>).MakeGenericType(pair.Value))!);
 
     public static TheoryData<string> Fixtures() => GoldenFixture.All();
 

@@ -1,4 +1,6 @@
 using System;
+using System.Linq;
+using Rnn.Runtime.Kernels;
 using Xunit;
 
 namespace Rnn.Runtime.Tests;
@@ -49,6 +51,25 @@ public sealed class BatchScript
     }
 
     public int Streams { get; }
+
+    /// <summary>Every fixture whose model can step (no reverse or bidirectional layer), on every SIMD path this machine runs.</summary>
+    public static TheoryData<string, SimdPath> StepByStepFixturesOnEveryPath()
+    {
+        var data = new TheoryData<string, SimdPath>();
+        foreach (var (name, path) in GoldenFixture.AllOnEveryPath().Select(row => ((string)row[0], (SimdPath)row[1])))
+        {
+            if (!NeedsWholeSequence(name))
+                data.Add(name, path);
+        }
+
+        return data;
+    }
+
+    /// <summary>Every fixture whose model needs whole sequences, so it has no batched step.</summary>
+    public static TheoryData<string> WholeSequenceFixtures() => new(GoldenFixture.Names().Where(NeedsWholeSequence));
+
+    private static bool NeedsWholeSequence(string name) =>
+        Rnn.Runtime.Descriptors.DescriptorReader.ReadFile(GoldenFixture.Load(name).DescriptorPath).NeedsWholeSequence;
 
     public int Steps => _fixture.Steps;
 

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using Rnn.Runtime.Interpreter;
 using Rnn.Runtime.Kernels;
 using Xunit;
@@ -15,22 +14,8 @@ public class StreamBatchTests
     /// <summary>The product's promise: float32 kernels within this of the fixtures' float64 outputs.</summary>
     private const double FixtureTolerance = 1e-5;
 
-    public static TheoryData<string, SimdPath> StepByStepFixturesOnEveryPath()
-    {
-        var data = new TheoryData<string, SimdPath>();
-        foreach (var (name, path) in GoldenFixture.AllOnEveryPath().Select(row => ((string)row[0], (SimdPath)row[1])))
-        {
-            if (!NeedsWholeSequence(name))
-                data.Add(name, path);
-        }
-
-        return data;
-    }
-
-    public static TheoryData<string> WholeSequenceFixtures() => new(GoldenFixture.Names().Where(NeedsWholeSequence));
-
     [Theory]
-    [MemberData(nameof(StepByStepFixturesOnEveryPath))]
+    [MemberData(nameof(BatchScript.StepByStepFixturesOnEveryPath), MemberType = typeof(BatchScript))]
     public void EveryStreamIsBitIdenticalToSteppingItAlone(string name, SimdPath path)
     {
         var fixture = GoldenFixture.Load(name);
@@ -49,7 +34,7 @@ public class StreamBatchTests
     }
 
     [Theory]
-    [MemberData(nameof(StepByStepFixturesOnEveryPath))]
+    [MemberData(nameof(BatchScript.StepByStepFixturesOnEveryPath), MemberType = typeof(BatchScript))]
     public void BatchedStepAllocatesNothing(string name, SimdPath path)
     {
         var fixture = GoldenFixture.Load(name);
@@ -94,14 +79,11 @@ public class StreamBatchTests
     }
 
     [Theory]
-    [MemberData(nameof(WholeSequenceFixtures))]
+    [MemberData(nameof(BatchScript.WholeSequenceFixtures), MemberType = typeof(BatchScript))]
     public void AWholeSequenceModelHasNoBatchAndSaysWhichLayer(string name)
     {
         var model = InterpretedModel.Load(GoldenFixture.Load(name).DescriptorPath);
         var error = Assert.Throws<InvalidOperationException>(() => model.CreateBatch(2));
         Assert.Matches(@"^layers\[\d+\] is (reverse|bidirectional): it needs the whole sequence, so its streams cannot be stepped together; run each stream's sequence with ModelState.Run$", error.Message);
     }
-
-    private static bool NeedsWholeSequence(string name) =>
-        Rnn.Runtime.Descriptors.DescriptorReader.ReadFile(GoldenFixture.Load(name).DescriptorPath).NeedsWholeSequence;
 }

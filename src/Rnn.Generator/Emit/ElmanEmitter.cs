@@ -5,13 +5,13 @@ namespace Rnn.Generator.Emit;
 /// <summary>Elman RNN: h' = act(clip(W [x; h] + b)) over one packed matrix, act = tanh or relu, clip only when the cell clips. State: h at s[off, off+Hp).</summary>
 internal static class ElmanEmitter
 {
-    public static void Emit(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor, bool fromProjection)
+    public static void Emit(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor, bool fromProjection, StreamLoop? streams = null)
     {
         int input = layer.InputSize, hidden = layer.OutputSize, padded = layer.PaddedOutput, h = layer.StateOffset;
         string activation = LayerEmitter.Operator(layer.Activation);
-        LayerEmitter.Open(w, index, flavor, fromProjection);
-        w.Line($"ref float state = ref {LayerEmitter.At("s", h)};");
-        w.Line("ref float pre = ref t;");
+        LayerEmitter.Open(w, index, flavor, fromProjection, streams);
+        StreamLoop.Bind(w, streams, $"ref float state = ref {LayerEmitter.At("s", h)};");
+        StreamLoop.Bind(w, streams, "ref float pre = ref t;");
         LayerEmitter.BindWeights(w, index, 0);
         if (fromProjection)
         {
@@ -23,17 +23,21 @@ internal static class ElmanEmitter
         {
             w.Line("// over inputs [x; h]");
             var sources = new[] { new ColumnSource("x", input), new ColumnSource("state", hidden) };
-            LayerEmitter.Products(w, layer, flavor, reversed => MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "w", "b", sources, "pre", reversed));
+            LayerEmitter.Products(w, layer, flavor, reversed => MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "w", "b", sources, "pre", reversed, streams: streams));
         }
-        if (flavor.IsScalar)
+
+        using (StreamLoop.Each(w, streams))
         {
-            w.Line($"for (int k = 0; k < {hidden}; k++)");
-            w.Line($"    Unsafe.Add(ref s, {h} + k) = {GateMath.Activate(flavor, layer.Cell, activation, "Unsafe.Add(ref pre, k)")};");
-        }
-        else
-        {
-            LayerEmitter.ForEachUnitVector(w, flavor, padded, at =>
-                w.Line(flavor.Store(GateMath.Activate(flavor, layer.Cell, activation, flavor.Load("pre", at(0))), "s", at(h))));
+            if (flavor.IsScalar)
+            {
+                w.Line($"for (int k = 0; k < {hidden}; k++)");
+                w.Line($"    Unsafe.Add(ref s, {h} + k) = {GateMath.Activate(flavor, layer.Cell, activation, "Unsafe.Add(ref pre, k)")};");
+            }
+            else
+            {
+                LayerEmitter.ForEachUnitVector(w, flavor, padded, at =>
+                    w.Line(flavor.Store(GateMath.Activate(flavor, layer.Cell, activation, flavor.Load("pre", at(0))), "s", at(h))));
+            }
         }
 
         w.Close();

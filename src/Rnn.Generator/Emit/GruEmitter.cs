@@ -12,13 +12,13 @@ namespace Rnn.Generator.Emit;
 /// </summary>
 internal static class GruEmitter
 {
-    public static void Emit(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor, bool fromProjection)
+    public static void Emit(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor, bool fromProjection, StreamLoop? streams = null)
     {
         int hidden = layer.OutputSize, padded = layer.PaddedOutput, h = layer.StateOffset, rows = 3 * padded;
         var cell = layer.Cell;
         bool resetBefore = cell is { ResetAfter: false };
-        LayerEmitter.Open(w, index, flavor, fromProjection);
-        w.Line($"ref float state = ref Unsafe.Add(ref s, {h});");
+        LayerEmitter.Open(w, index, flavor, fromProjection, streams);
+        StreamLoop.Bind(w, streams, $"ref float state = ref Unsafe.Add(ref s, {h});");
         var recurrent = new[] { new ColumnSource("state", hidden) };
         if (fromProjection)
         {
@@ -33,8 +33,8 @@ internal static class GruEmitter
             return;
         }
 
-        w.Line("ref float gx = ref t;");
-        w.Line($"ref float gh = ref Unsafe.Add(ref t, {rows});");
+        StreamLoop.Bind(w, streams, "ref float gx = ref t;");
+        StreamLoop.Bind(w, streams, $"ref float gh = ref Unsafe.Add(ref t, {rows});");
         LayerEmitter.BindWeights(w, index, 0, "wi", "bi");
         LayerEmitter.BindWeights(w, index, 1, "wh", "bh");
         w.Line($"// gates r, z, n at rows 0, {padded}, {2 * padded}: input part, then hidden part{(resetBefore ? " (r, z)" : "")}");
@@ -43,26 +43,28 @@ internal static class GruEmitter
         {
             // Backward means the whole walk backward: the hidden matrix first, each one's blocks reversed.
             if (reversed)
-                MatVecEmitter.Emit(w, flavor, layer.Matrices[1], "wh", "bh", recurrent, "gh", reversed: true);
-            MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "wi", "bi", inputs, "gx", reversed);
+                MatVecEmitter.Emit(w, flavor, layer.Matrices[1], "wh", "bh", recurrent, "gh", reversed: true, streams: streams);
+            MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "wi", "bi", inputs, "gx", reversed, streams: streams);
             if (!reversed)
-                MatVecEmitter.Emit(w, flavor, layer.Matrices[1], "wh", "bh", recurrent, "gh");
+                MatVecEmitter.Emit(w, flavor, layer.Matrices[1], "wh", "bh", recurrent, "gh", streams: streams);
         });
-        EmitGates(w, layer, index, flavor, $"Unsafe.Add(ref t, {2 * rows})");
+        EmitGates(w, layer, index, flavor, $"Unsafe.Add(ref t, {2 * rows})", streams);
         w.Close();
     }
 
     /// <param name="resetScratch">Where r ⊙ h goes when the reset gate comes before W_hn.</param>
-    private static void EmitGates(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor, string resetScratch)
+    /// <param name="streams">For a batched step, the loop over its streams; null for one stream.</param>
+    private static void EmitGates(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor, string resetScratch, StreamLoop? streams = null)
     {
         int hidden = layer.OutputSize, padded = layer.PaddedOutput;
         var cell = layer.Cell;
         if (cell is { ResetAfter: false })
         {
-            EmitResetBefore(w, layer, index, flavor, resetScratch);
+            EmitResetBefore(w, layer, index, flavor, resetScratch, streams);
             return;
         }
 
+        using var loop = StreamLoop.Each(w, streams);
         if (flavor.IsScalar)
         {
             using (w.Block($"for (int k = 0; k < {hidden}; k++)"))
@@ -88,29 +90,33 @@ internal static class GruEmitter
     }
 
     /// <summary>r first, r ⊙ h to scratch, gh_n = W_hn (r ⊙ h) + b_hn, then z, n and h'.</summary>
-    private static void EmitResetBefore(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor, string resetScratch)
+    private static void EmitResetBefore(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor, string resetScratch, StreamLoop? streams)
     {
         int hidden = layer.OutputSize, padded = layer.PaddedOutput;
         var cell = layer.Cell;
-        w.Line($"ref float resetState = ref {resetScratch};");
-        if (flavor.IsScalar)
+        StreamLoop.Bind(w, streams, $"ref float resetState = ref {resetScratch};");
+        using (StreamLoop.Each(w, streams))
         {
-            w.Line($"for (int k = 0; k < {hidden}; k++)");
-            w.Line($"    Unsafe.Add(ref resetState, k) = {GateMath.Gate(flavor, cell, "Unsafe.Add(ref gx, k) + Unsafe.Add(ref gh, k)")} * Unsafe.Add(ref state, k);");
-        }
-        else
-        {
-            LayerEmitter.ForEachUnitVector(w, flavor, padded, at =>
+            if (flavor.IsScalar)
             {
-                w.Line($"var r = {GateMath.Gate(flavor, cell, $"{flavor.Load("gx", at(0))} + {flavor.Load("gh", at(0))}")};");
-                w.Line(flavor.Store($"r * {flavor.Load("state", at(0))}", "resetState", at(0)));
-            });
+                w.Line($"for (int k = 0; k < {hidden}; k++)");
+                w.Line($"    Unsafe.Add(ref resetState, k) = {GateMath.Gate(flavor, cell, "Unsafe.Add(ref gx, k) + Unsafe.Add(ref gh, k)")} * Unsafe.Add(ref state, k);");
+            }
+            else
+            {
+                LayerEmitter.ForEachUnitVector(w, flavor, padded, at =>
+                {
+                    w.Line($"var r = {GateMath.Gate(flavor, cell, $"{flavor.Load("gx", at(0))} + {flavor.Load("gh", at(0))}")};");
+                    w.Line(flavor.Store($"r * {flavor.Load("state", at(0))}", "resetState", at(0)));
+                });
+            }
         }
 
         w.Line($"// gh_n = W_hn (r ⊙ h) + b_hn, after gh_r and gh_z");
         LayerEmitter.BindWeights(w, index, 2, "wn", "bn");
-        w.Line($"ref float ghn = ref Unsafe.Add(ref gh, {2 * padded});");
-        MatVecEmitter.Emit(w, flavor, layer.Matrices[2], "wn", "bn", new[] { new ColumnSource("resetState", hidden) }, "ghn");
+        StreamLoop.Bind(w, streams, $"ref float ghn = ref Unsafe.Add(ref gh, {2 * padded});");
+        MatVecEmitter.Emit(w, flavor, layer.Matrices[2], "wn", "bn", new[] { new ColumnSource("resetState", hidden) }, "ghn", streams: streams);
+        using var loop = StreamLoop.Each(w, streams);
         if (flavor.IsScalar)
         {
             using (w.Block($"for (int k = 0; k < {hidden}; k++)"))

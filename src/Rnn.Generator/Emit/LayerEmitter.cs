@@ -6,21 +6,22 @@ namespace Rnn.Generator.Emit;
 /// <summary>Shared pieces of the per-kind layer emitters: method shape, weight references, input copies.</summary>
 internal static class LayerEmitter
 {
-    public static void Emit(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor, bool fromProjection = false)
+    /// <param name="streams">For a batched step, the loop over its streams (see <see cref="StreamLoop"/>); null for one stream.</param>
+    public static void Emit(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor, bool fromProjection = false, StreamLoop? streams = null)
     {
         switch (layer.Kind)
         {
             case LayerKind.Lstm:
-                LstmEmitter.Emit(w, layer, index, flavor, fromProjection);
+                LstmEmitter.Emit(w, layer, index, flavor, fromProjection, streams);
                 break;
             case LayerKind.Gru:
-                GruEmitter.Emit(w, layer, index, flavor, fromProjection);
+                GruEmitter.Emit(w, layer, index, flavor, fromProjection, streams);
                 break;
             case LayerKind.Rnn:
-                ElmanEmitter.Emit(w, layer, index, flavor, fromProjection);
+                ElmanEmitter.Emit(w, layer, index, flavor, fromProjection, streams);
                 break;
             default:
-                DenseEmitter.Emit(w, layer, index, flavor);
+                DenseEmitter.Emit(w, layer, index, flavor, streams);
                 break;
         }
     }
@@ -55,10 +56,20 @@ internal static class LayerEmitter
     /// Opens a recurrent layer's step method: the whole step from x, or with <paramref name="fromProjection"/>
     /// the recurrent half only, starting from the input projection W_x x + b at p (sequence mode).
     /// </summary>
-    public static void Open(CodeWriter w, int index, SimdFlavor flavor, bool fromProjection) =>
+    public static void Open(CodeWriter w, int index, SimdFlavor flavor, bool fromProjection, StreamLoop? streams = null)
+    {
+        if (streams is not null)
+        {
+            // s, t and x are bound per stream inside the method's stream loops.
+            w.Line($"private static void {StreamLoop.MethodName(MethodName(index, flavor))}<TStreams>({streams.Parameters}, ref float batchInputs, ref float image, bool reverse)");
+            w.Open($"    {StreamLoop.Constraint}");
+            return;
+        }
+
         w.Open(fromProjection
             ? $"private static void {RecurrenceName(index, flavor)}(ref float p, ref float s, ref float t, ref float image, bool reverse)"
             : $"private static void {MethodName(index, flavor)}(ref float x, ref float s, ref float t, ref float image, bool reverse)");
+    }
 
     /// <summary>
     /// Writes a layer's products: once in order for a layer that fits in L1 (or on the scalar path), and

@@ -11,16 +11,16 @@ namespace Rnn.Generator.Emit;
 /// </summary>
 internal static class LstmEmitter
 {
-    public static void Emit(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor, bool fromProjection)
+    public static void Emit(CodeWriter w, LayerPlan layer, int index, SimdFlavor flavor, bool fromProjection, StreamLoop? streams = null)
     {
         var cell = layer.Cell;
         int input = layer.InputSize, state = layer.OutputSize;
         int units = cell?.HiddenSize ?? state, padded = cell?.PaddedHidden ?? layer.PaddedOutput;
-        int h = layer.StateOffset, c = h + layer.PaddedOutput;
+        int h = layer.StateOffset;
         bool peepholes = cell is { Peephole.Count: > 0 }, projects = cell is { ProjectionSize: > 0 };
-        LayerEmitter.Open(w, index, flavor, fromProjection);
-        w.Line($"ref float state = ref {LayerEmitter.At("s", h)};");
-        w.Line("ref float g = ref t;");
+        LayerEmitter.Open(w, index, flavor, fromProjection, streams);
+        StreamLoop.Bind(w, streams, $"ref float state = ref {LayerEmitter.At("s", h)};");
+        StreamLoop.Bind(w, streams, "ref float g = ref t;");
         LayerEmitter.BindWeights(w, index, 0);
         if (fromProjection)
         {
@@ -32,7 +32,7 @@ internal static class LstmEmitter
         {
             w.Line($"// gates i, f, g, o at rows 0, {padded}, {2 * padded}, {3 * padded}, over inputs [x; h]");
             var sources = new[] { new ColumnSource("x", input), new ColumnSource("state", state) };
-            LayerEmitter.Products(w, layer, flavor, reversed => MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "w", "b", sources, "g", reversed));
+            LayerEmitter.Products(w, layer, flavor, reversed => MatVecEmitter.Emit(w, flavor, layer.Matrices[0], "w", "b", sources, "g", reversed, streams: streams));
         }
 
         if (peepholes)
@@ -41,7 +41,27 @@ internal static class LstmEmitter
         string m = projects ? "m" : "s";
         int mOffset = projects ? 0 : h;
         if (projects)
-            w.Line($"ref float m = ref Unsafe.Add(ref t, {4 * padded});");
+            StreamLoop.Bind(w, streams, $"ref float m = ref Unsafe.Add(ref t, {4 * padded});");
+        using (StreamLoop.Each(w, streams))
+            Gates(w, layer, flavor, m, mOffset);
+        if (projects)
+        {
+            w.Line($"// h' = W_hr m: {state} rows (padded to {layer.PaddedOutput}) over {units} inputs");
+            LayerEmitter.BindWeights(w, index, 1, "wr", "br");
+            var projected = new[] { new ColumnSource("m", units) };
+            MatVecEmitter.Emit(w, flavor, layer.Matrices[1], "wr", "br", projected, "state", streams: streams);
+        }
+
+        w.Close();
+    }
+
+    /// <summary>The element-wise half, from the gate pre-activations g: c' into the state, o tanh(c') into m (or h).</summary>
+    private static void Gates(CodeWriter w, LayerPlan layer, SimdFlavor flavor, string m, int mOffset)
+    {
+        var cell = layer.Cell;
+        int units = cell?.HiddenSize ?? layer.OutputSize, padded = cell?.PaddedHidden ?? layer.PaddedOutput;
+        int h = layer.StateOffset, c = h + layer.PaddedOutput;
+        bool peepholes = cell is { Peephole.Count: > 0 }, projects = cell is { ProjectionSize: > 0 };
         if (flavor.IsScalar)
         {
             using (w.Block($"for (int k = 0; k < {units}; k++)"))
@@ -94,15 +114,5 @@ internal static class LstmEmitter
                 w.Line(flavor.Store("o * Tanh.Invoke(cell)", m, at(mOffset)));
             });
         }
-
-        if (projects)
-        {
-            w.Line($"// h' = W_hr m: {state} rows (padded to {layer.PaddedOutput}) over {units} inputs");
-            LayerEmitter.BindWeights(w, index, 1, "wr", "br");
-            var projected = new[] { new ColumnSource("m", units) };
-            MatVecEmitter.Emit(w, flavor, layer.Matrices[1], "wr", "br", projected, "state");
-        }
-
-        w.Close();
     }
 }

@@ -37,11 +37,17 @@ internal static class MatVecEmitter
     /// <param name="y">A <c>ref float</c> to the output rows.</param>
     /// <param name="reversed">Walk the row blocks last to first (see <see cref="LayerEmitter.Products"/>).</param>
     /// <param name="firstColumn">The matrix column of the first source's first input.</param>
-    public static void Emit(CodeWriter w, SimdFlavor flavor, MatrixPlan matrix, string weights, string initial, IReadOnlyList<ColumnSource> sources, string y, bool reversed = false, int firstColumn = 0)
+    /// <param name="streams">
+    /// For a batched step: each block is written once inside a loop over the streams (see <see cref="StreamLoop"/>),
+    /// so its weights are read from L2 once for all streams and each row's arithmetic is the single-stream one.
+    /// The scalar reference takes the whole product stream by stream. Null for one stream.
+    /// </param>
+    public static void Emit(CodeWriter w, SimdFlavor flavor, MatrixPlan matrix, string weights, string initial, IReadOnlyList<ColumnSource> sources, string y, bool reversed = false, int firstColumn = 0, StreamLoop? streams = null)
     {
         if (flavor.IsScalar)
         {
-            EmitScalar(w, matrix, weights, initial, sources, y, firstColumn);
+            using (StreamLoop.Each(w, streams))
+                EmitScalar(w, matrix, weights, initial, sources, y, firstColumn);
             return;
         }
 
@@ -62,7 +68,8 @@ internal static class MatVecEmitter
             using (w.Block($"for (int blockIndex = 0; blockIndex < {fullBlocks}; blockIndex++)"))
             {
                 w.Line(reversed ? $"int first = {fullBlocks - 1} - blockIndex;" : "int first = blockIndex;");
-                EmitBlock(w, shape, block, weights, initial, y, $"first * {weightsPerBlock}", $"first * {rowsPerBlock}", sources);
+                using (StreamLoop.Each(w, streams))
+                    EmitBlock(w, shape, block, weights, initial, y, $"first * {weightsPerBlock}", $"first * {rowsPerBlock}", sources);
             }
 
             if (!reversed && rest > 0)
@@ -72,6 +79,7 @@ internal static class MatVecEmitter
             void EmitRest()
             {
                 using (w.Block($"// rows {fullBlocks * rowsPerBlock}..{matrix.Rows - 1}"))
+                using (StreamLoop.Each(w, streams))
                     EmitBlock(w, shape, rest, weights, initial, y, (fullBlocks * weightsPerBlock).ToString(), (fullBlocks * rowsPerBlock).ToString(), sources);
             }
         }
@@ -85,6 +93,7 @@ internal static class MatVecEmitter
         {
             int count = System.Math.Min(block, vectors - first);
             using (w.Block($"// rows {first * width}..{(first + count) * width - 1}"))
+            using (StreamLoop.Each(w, streams))
                 EmitBlock(w, shape, count, weights, initial, y, ((long)first * width * matrix.Columns).ToString(), (first * width).ToString(), sources);
         }
     }

@@ -32,11 +32,15 @@ internal static class ModelEmitter
         if (plan.WholeSequence)
         {
             WholeSequenceEmitter.EmitApi(w);
+            if (BatchStepEmitter.Applies(request))
+                BatchStepEmitter.EmitUnavailable(w, request);
         }
         else
         {
             WriteDispatch(w, plan);
             WriteSteps(w, plan);
+            if (BatchStepEmitter.Applies(request))
+                BatchStepEmitter.Emit(w, request, plan);
         }
 
         for (int l = 0; l < plan.Layers.Count; l++)
