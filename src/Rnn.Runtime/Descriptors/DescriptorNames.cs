@@ -11,6 +11,21 @@ public static class DescriptorNames
     /// <summary>The newest format version this reader understands.</summary>
     public const int CurrentVersion = 2;
 
+    /// <summary>The model-level field naming the precision of the weight matrices (format v2).</summary>
+    public const string WeightPrecisionField = "weight_precision";
+
+    /// <summary>The JSON spelling of a weight precision: float32, float16, bfloat16, int8.</summary>
+    public static string Of(WeightPrecision precision) => Precision.WeightQuantizer.Name(precision);
+
+    internal static readonly string[] WeightPrecisions = { "float32", "float16", "bfloat16", "int8" };
+
+    internal static bool TryParseWeightPrecision(string text, out WeightPrecision precision)
+    {
+        int index = Array.IndexOf(WeightPrecisions, text);
+        precision = (WeightPrecision)Math.Max(index, 0);
+        return index >= 0;
+    }
+
     /// <summary>The JSON spelling of a recurrent layer's direction.</summary>
     public static string Of(RecurrentDirection direction) => direction switch
     {

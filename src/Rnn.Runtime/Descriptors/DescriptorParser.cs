@@ -9,8 +9,8 @@ namespace Rnn.Runtime.Descriptors;
 /// </summary>
 internal sealed class DescriptorParser
 {
-    private static readonly string[] s_rootFields = { "format", "version", "input_size", "input_normalization", "layers", "metadata", "skip" };
-    private static readonly string[] s_rootV2Fields = { "skip" };
+    private static readonly string[] s_rootFields = { "format", "version", "input_size", "input_normalization", "layers", "metadata", "skip", DescriptorNames.WeightPrecisionField };
+    private static readonly string[] s_rootV2Fields = { "skip", DescriptorNames.WeightPrecisionField };
     private static readonly string[] s_normalizationFields = { "mean", "std" };
     private static readonly string[] s_rnnFields = { "type", "input_size", "hidden_size", "nonlinearity", "weight_ih", "weight_hh", "bias_ih", "bias_hh" };
     private static readonly string[] s_gatedFields = { "type", "input_size", "hidden_size", "weight_ih", "weight_hh", "bias_ih", "bias_hh" };
@@ -73,6 +73,14 @@ internal sealed class DescriptorParser
                 throw Error(skipIndex, "skip", $"expected a positive count of input features, found {skip}");
         }
 
+        var precision = WeightPrecision.Float32;
+        if (root.TryGet(DescriptorNames.WeightPrecisionField, out int precisionIndex))
+        {
+            string text = ReadString(precisionIndex, DescriptorNames.WeightPrecisionField);
+            if (!DescriptorNames.TryParseWeightPrecision(text, out precision))
+                throw Error(precisionIndex, DescriptorNames.WeightPrecisionField, $"expected one of {string.Join(", ", DescriptorNames.WeightPrecisions)}, found \"{text}\"");
+        }
+
         InputNormalization? normalization = null;
         if (root.TryGet("input_normalization", out int normalizationIndex))
         {
@@ -98,7 +106,7 @@ internal sealed class DescriptorParser
             metadata = ReadMetadata(metadataIndex, "metadata");
         }
 
-        return new ModelDescriptor(version, inputSize, layers.ToArray(), normalization, metadata, skip);
+        return new ModelDescriptor(version, inputSize, layers.ToArray(), normalization, metadata, skip, precision);
     }
 
     private LayerDescriptor ParseLayer(int index, string path, int version)

@@ -55,6 +55,10 @@ internal static class DescriptorValidator
             if (model.Skip != model.OutputSize)
                 throw at.Error("skip", $"the skip adds the first {model.Skip} inputs to the output, so the output size must be {model.Skip}; the last layer writes {model.OutputSize}");
         }
+
+        if (model.WeightPrecision < WeightPrecision.Float32 || model.WeightPrecision > WeightPrecision.Int8)
+            throw at.Error(DescriptorNames.WeightPrecisionField, $"expected one of {string.Join(", ", DescriptorNames.WeightPrecisions)}, found {(int)model.WeightPrecision}");
+        Precision.DescriptorRounding.Check(model, at);
     }
 
     private static void ValidateRecurrent(DescriptorLocator at, string path, RecurrentLayerDescriptor layer)

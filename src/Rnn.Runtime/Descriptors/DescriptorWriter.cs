@@ -55,6 +55,8 @@ public static class DescriptorWriter
         writer.Write($"  \"input_size\": {model.InputSize},\n");
         if (model.Skip != 0)
             writer.Write($"  \"skip\": {model.Skip},\n");
+        if (model.WeightPrecision != WeightPrecision.Float32)
+            writer.Write($"  \"{DescriptorNames.WeightPrecisionField}\": \"{DescriptorNames.Of(model.WeightPrecision)}\",\n");
         if (model.InputNormalization is { } normalization)
         {
             writer.Write("  \"input_normalization\": {\n");

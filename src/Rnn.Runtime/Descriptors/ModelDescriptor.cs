@@ -17,16 +17,20 @@ public sealed class ModelDescriptor
     /// <param name="inputNormalization">Standardisation of the inputs, or null.</param>
     /// <param name="metadata">A JSON object kept with the model, or null for none.</param>
     /// <param name="skip">Format v2: the number of leading raw input features added to the output (a residual skip); 0 for none.</param>
-    public ModelDescriptor(int inputSize, IEnumerable<LayerDescriptor> layers, InputNormalization? inputNormalization = null, MetadataValue? metadata = null, int skip = 0)
+    /// <param name="weightPrecision">Format v2: the precision every weight matrix already holds (see <see cref="WeightPrecision"/>); Float32 for none.</param>
+    public ModelDescriptor(int inputSize, IEnumerable<LayerDescriptor> layers, InputNormalization? inputNormalization = null, MetadataValue? metadata = null, int skip = 0,
+        WeightPrecision weightPrecision = WeightPrecision.Float32)
         : this(DescriptorNames.CurrentVersion, inputSize, new List<LayerDescriptor>(layers ?? throw new ArgumentNullException(nameof(layers))).ToArray(),
-               inputNormalization, metadata ?? MetadataValue.FromObject(new KeyValuePair<string, MetadataValue>[0]), skip)
+               inputNormalization, metadata ?? MetadataValue.FromObject(new KeyValuePair<string, MetadataValue>[0]), skip, weightPrecision)
     {
         DescriptorValidator.Validate(this, DescriptorLocator.None);
     }
 
-    internal ModelDescriptor(int version, int inputSize, LayerDescriptor[] layers, InputNormalization? inputNormalization, MetadataValue metadata, int skip)
+    internal ModelDescriptor(int version, int inputSize, LayerDescriptor[] layers, InputNormalization? inputNormalization, MetadataValue metadata, int skip,
+        WeightPrecision weightPrecision = WeightPrecision.Float32)
     {
         Skip = skip;
+        WeightPrecision = weightPrecision;
         if (metadata.Kind != MetadataKind.Object)
             throw new ArgumentException("Metadata must be a JSON object.", nameof(metadata));
         Version = version;
@@ -60,6 +64,13 @@ public sealed class ModelDescriptor
     /// </summary>
     public int Skip { get; }
 
+    /// <summary>
+    /// Format v2 <c>weight_precision</c>: the precision the file's weight matrices were rounded to (each holds
+    /// only values of that precision, checked on load), and the precision a model runs in unless its loader or
+    /// generator attribute says otherwise. Float32 when the file does not say.
+    /// </summary>
+    public WeightPrecision WeightPrecision { get; }
+
     /// <summary>Whether a layer walks the sequence backward, so the model runs only whole sequences (no step by step).</summary>
     public bool NeedsWholeSequence
     {
@@ -80,7 +91,7 @@ public sealed class ModelDescriptor
     {
         get
         {
-            if (Skip != 0)
+            if (Skip != 0 || WeightPrecision != WeightPrecision.Float32)
                 return 2;
             foreach (var layer in _layers)
             {

@@ -104,15 +104,31 @@ internal static class WeightQuantizer
         float max = 0;
         for (int j = 0; j < columns; j++)
             max = Math.Max(max, Math.Abs(data[first + j * stride]));
-        return max / 127f;
+        return Int8Scale(max);
     }
 
+    /// <summary>
+    /// The int8 scale of a row whose largest |w| is <paramref name="maxAbs"/>: s = max / 127 with its lowest
+    /// 7 significand bits cleared (rounded toward zero to 17 significant bits, a relative change below 2⁻¹⁷).
+    /// </summary>
+    /// <remarks>
+    /// Why the 17 bits: q (at most 7 bits) times s (17 bits) is then exact in float32, so a dequantized row
+    /// q·s quantizes again to the same q and s — the row's largest |q·s| is exactly 127·s, 127·s / 127 is
+    /// exactly s, and (q·s) / s is exactly q. That makes the quantizer idempotent on its own output, so a
+    /// descriptor written with int8 weights (<c>rnn quantize</c>) loads to the very words and scales that
+    /// quantizing the float32 model gives. Rounding toward zero keeps max / s ≥ 127, so the largest weight
+    /// is q = ±127 and never overflows.
+    /// </remarks>
+    public static float Int8Scale(float maxAbs) => SingleFromBits(SingleBits(maxAbs / 127f) & ~0x7Fu);
+
     /// <summary>q = round-half-even(w / s), clamped to [−127, 127]; 0 when s is 0.</summary>
+    /// <remarks>w / s is computed in double, where the quotient of two float32s is close enough to decide the
+    /// rounding exactly (a float32 quotient can round onto a .5 that the true quotient is not).</remarks>
     public static sbyte ToInt8(float w, float scale)
     {
         if (scale == 0)
             return 0;
-        double q = Math.Round((double)(w / scale), MidpointRounding.ToEven);
+        double q = Math.Round((double)w / scale, MidpointRounding.ToEven);
         return (sbyte)Math.Max(-127, Math.Min(127, q));
     }
 
