@@ -88,4 +88,70 @@ public class Float32ParserTests
     {
         Assert.False(Float32Parser.TryParse(text, 0, text.Length, out _));
     }
+    // The midpoint between float.MaxValue and 2^128, and half the smallest subnormal (2^-150), written out exactly.
+    private const string MaxMidpoint = "340282356779733661637539395458142568448";
+    private const string HalfSmallestSubnormal = "7.00649232162408535461864791644958065640130970938257885878534141944895541342930300743319094181060791015625e-46";
+
+    [Fact]
+    public void ExponentsKeepCountingPastAMillionZeros()
+    {
+        // Both are exactly 1.0; the exponent used to stop accumulating at 100,000 (0.0 and "out of range").
+        Assert.Equal(1.0f, Parse("0." + new string('0', 1_000_000) + "1e1000001"));
+        Assert.Equal(1.0f, Parse("1" + new string('0', 1_000_000) + "e-1000000"));
+        Assert.Equal(1.0f, Parse("1." + new string('0', 1_000_000) + "e0"));
+        Assert.Equal(0.0f, Parse("1e-99999999999999999999999999"));
+        Assert.False(Float32Parser.TryParse("1e99999999999999999999999999", 0, 28, out _));
+    }
+
+    [Fact]
+    public void TenMillionSignificantDigitsAreCorrectlyRoundedInBoundedWork()
+    {
+        // Every digit went into a BigInteger (27 s); now 800 are kept and the rest are a sticky bit.
+        string text = "0." + new string('3', 10_000_000);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        AssertBitExact(float.Parse(text, CultureInfo.InvariantCulture), Parse(text), "0.333…");
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 64 * 1024);
+    }
+
+    [Theory]
+    // A midpoint is a tie (round half to even) only when every later digit is zero, however far they go.
+    [InlineData("1.000000059604644775390625", 1.0f)]
+    [InlineData("1.000000059604644775390625" + "0000000000", 1.0f)]
+    [InlineData(MaxMidpoint + ".0", float.NaN)] // ties to even: 2^128, beyond float32
+    [InlineData("340282356779733661637539395458142568447.9999", float.MaxValue)]
+    [InlineData(HalfSmallestSubnormal, 0f)] // ties to even: zero
+    [InlineData("7.006492321624085354618647916449580656401309709382578858785341419448955413429303007433190941810607910156250001e-46", float.Epsilon)]
+    [InlineData("7.006492321624085354618647916449580656401309709382578858785341419448955413429303007433190941810607910156249999e-46", 0f)]
+    [InlineData("1.4e-45", float.Epsilon)]
+    [InlineData("1.1754942e-38", 1.1754942e-38f)] // the largest subnormal
+    [InlineData("3.4028235e38", float.MaxValue)]
+    public void MidpointsRoundHalfToEven(string text, float expected)
+    {
+        if (float.IsNaN(expected))
+            Assert.False(Float32Parser.TryParse(text, 0, text.Length, out _), text);
+        else
+            AssertBitExact(expected, Parse(text), text);
+    }
+
+    [Theory]
+    [InlineData("1.000000059604644775390625", 1.0f, 1.00000012f)]
+    [InlineData(HalfSmallestSubnormal, 0f, float.Epsilon)]
+    [InlineData("340282356779733661637539395458142568447", float.MaxValue, float.MaxValue)]
+    public void ANonZeroDigitFarBeyondTheKeptDigitsStillBreaksATie(string midpoint, float tie, float above)
+    {
+        // 1,000 zeros put the 1 beyond the 800 digits kept: it survives only as the sticky bit.
+        string far = midpoint.Contains('e') ? midpoint.Replace("e", new string('0', 1000) + "1e")
+            : midpoint + (midpoint.Contains('.') ? "" : ".") + new string('0', 1000) + "1";
+        AssertBitExact(tie, Parse(midpoint), midpoint);
+        AssertBitExact(above, Parse(far), "midpoint + 10^-1000");
+        AssertBitExact(float.Parse(far, CultureInfo.InvariantCulture), Parse(far), "float.Parse agrees");
+    }
+
+    [Fact]
+    public void JustAboveTheLargestFloatIsRefused()
+    {
+        string far = MaxMidpoint + "." + new string('0', 1000) + "1";
+        Assert.False(Float32Parser.TryParse(far, 0, far.Length, out _));
+        Assert.False(Float32Parser.TryParse(MaxMidpoint, 0, MaxMidpoint.Length, out _));
+    }
 }

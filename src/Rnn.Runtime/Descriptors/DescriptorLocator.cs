@@ -24,7 +24,7 @@ internal sealed class DescriptorLocator
     {
         if (_document is null)
             return default;
-        return _document[FindToken(path)].Position;
+        return _document.PositionOf(FindToken(path));
     }
 
     private int FindToken(string path)
@@ -42,8 +42,6 @@ internal sealed class DescriptorLocator
             for (int k = 0; k < element && _document[i].Kind != JsonTokenKind.EndArray; k++)
             {
                 i = _document.SkipValue(i);
-                if (_document[i].Kind == JsonTokenKind.Comma)
-                    i++;
             }
 
             if (_document[i].Kind != JsonTokenKind.EndArray)

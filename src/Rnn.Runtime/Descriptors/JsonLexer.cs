@@ -1,20 +1,19 @@
-using System.Collections.Generic;
-
 namespace Rnn.Runtime.Descriptors;
 
 /// <summary>
-/// Splits descriptor text into tokens with exact positions. Hand-written rather than System.Text.Json so
-/// the same source compiles into the netstandard2.0 generator and every token carries a line and column
-/// for diagnostics.
+/// Splits descriptor text into tokens and checks the JSON grammar in the same single pass. Hand-written rather
+/// than System.Text.Json so the same source compiles into the netstandard2.0 generator. The pass keeps its own
+/// stack of open brackets, at most <see cref="DescriptorLimits.MaxDepth"/> deep, so a file of ten million
+/// brackets is refused at bracket 65 having stored 64 tokens; tokens are 8 bytes (<see cref="TokenStore"/>).
 /// </summary>
-internal sealed class JsonLexer
+internal sealed partial class JsonLexer
 {
     private readonly string _text;
     private readonly string? _filePath;
-    private readonly List<JsonToken> _tokens = new();
+    private readonly TokenStore _tokens = new();
+    private readonly int[] _open = new int[DescriptorLimits.MaxDepth];
+    private int _depth;
     private int _offset;
-    private int _line = 1;
-    private int _lineStart;
 
     private JsonLexer(string text, string? filePath)
     {
@@ -22,7 +21,19 @@ internal sealed class JsonLexer
         _filePath = filePath;
     }
 
-    public static List<JsonToken> Tokenize(string text, string? filePath)
+    // What the grammar allows next.
+    private enum Expect
+    {
+        Value,
+        ValueOrEndArray,
+        NameOrEndObject,
+        Name,
+        Colon,
+        AfterValue,
+    }
+
+    /// <summary>Tokenizes and grammar-checks <paramref name="text"/>; the root value is token 0, the last token is the end of input.</summary>
+    public static TokenStore Tokenize(string text, string? filePath)
     {
         var lexer = new JsonLexer(text, filePath);
         lexer.Run();
@@ -31,46 +42,134 @@ internal sealed class JsonLexer
 
     private void Run()
     {
+        if (_text.Length > DescriptorLimits.MaxFileBytes)
+            throw new RnnDescriptorException(_filePath, "", default,
+                $"the text is {MessageText.Count(_text.Length)} characters, over the limit of {MessageText.Count(DescriptorLimits.MaxFileBytes)} (256 MiB) for a descriptor");
         if (_text.Length > 0 && _text[0] == '\uFEFF')
-            _offset = _lineStart = 1;
+        {
+            _offset = 1;
+            if (_text.Length > 1 && _text[1] == '\uFEFF')
+                throw Malformed(1, 1, "a second byte-order mark (U+FEFF); a descriptor starts with at most one");
+        }
+
+        var expect = Expect.Value;
         while (true)
         {
             SkipWhitespace();
             if (_offset >= _text.Length)
             {
-                _tokens.Add(new JsonToken(JsonTokenKind.EndOfInput, Here(0)));
-                return;
+                if (expect == Expect.AfterValue && _depth == 0)
+                {
+                    _tokens.Add(_text.Length, 0);
+                    return;
+                }
+
+                throw Truncated(Expected(expect));
             }
 
             char c = _text[_offset];
-            switch (c)
+            switch (expect)
             {
-                case '{': Single(JsonTokenKind.BeginObject); break;
-                case '}': Single(JsonTokenKind.EndObject); break;
-                case '[': Single(JsonTokenKind.BeginArray); break;
-                case ']': Single(JsonTokenKind.EndArray); break;
-                case ':': Single(JsonTokenKind.Colon); break;
-                case ',': Single(JsonTokenKind.Comma); break;
-                case '"': LexString(); break;
-                case '-':
-                    if (Matches("-Infinity"))
-                        Word("-Infinity", JsonTokenKind.NegativeInfinity);
+                case Expect.Value:
+                case Expect.ValueOrEndArray:
+                    if (c == ']' && expect == Expect.ValueOrEndArray)
+                    {
+                        Close();
+                        expect = Expect.AfterValue;
+                    }
+                    else if (c == '{' || c == '[')
+                    {
+                        expect = Open(c);
+                    }
+                    else if (IsValueStart(c))
+                    {
+                        LexScalar();
+                        expect = Expect.AfterValue;
+                    }
                     else
-                        LexNumber();
+                    {
+                        throw Unexpected(Expected(expect));
+                    }
+
                     break;
-                case 't': Word("true", JsonTokenKind.True); break;
-                case 'f': Word("false", JsonTokenKind.False); break;
-                case 'n': Word("null", JsonTokenKind.Null); break;
-                case 'N': Word("NaN", JsonTokenKind.NaN); break;
-                case 'I': Word("Infinity", JsonTokenKind.PositiveInfinity); break;
-                default:
-                    if (c >= '0' && c <= '9')
-                        LexNumber();
+                case Expect.NameOrEndObject:
+                case Expect.Name:
+                    if (c == '}' && expect == Expect.NameOrEndObject)
+                    {
+                        Close();
+                        expect = Expect.AfterValue;
+                    }
+                    else if (c == '"')
+                    {
+                        LexString();
+                        expect = Expect.Colon;
+                    }
                     else
-                        throw Malformed(Here(1), $"unexpected character {Describe(c)}");
+                    {
+                        throw Unexpected(Expected(expect));
+                    }
+
+                    break;
+                case Expect.Colon:
+                    if (c != ':')
+                        throw Unexpected(Expected(expect));
+                    _offset++;
+                    expect = Expect.Value;
+                    break;
+                default:
+                    if (_depth == 0)
+                        throw Malformed(_offset, 1, $"unexpected {DescribeHere()} after the end of the document");
+                    bool inObject = _text[_tokens.OffsetOf(_open[_depth - 1])] == '{';
+                    if (c == ',')
+                    {
+                        _offset++;
+                        expect = inObject ? Expect.Name : Expect.Value;
+                    }
+                    else if (c == (inObject ? '}' : ']'))
+                    {
+                        Close();
+                    }
+                    else
+                    {
+                        throw Unexpected(Expected(expect));
+                    }
+
                     break;
             }
         }
+    }
+
+    private string Expected(Expect expect)
+    {
+        switch (expect)
+        {
+            case Expect.Value:
+            case Expect.ValueOrEndArray:
+                return "a value";
+            case Expect.NameOrEndObject:
+            case Expect.Name:
+                return "a field name in double quotes";
+            case Expect.Colon:
+                return "':' after the field name";
+            default:
+                return _text[_tokens.OffsetOf(_open[_depth - 1])] == '{' ? "',' or '}' after a field" : "',' or ']' after an array element";
+        }
+    }
+
+    private Expect Open(char bracket)
+    {
+        if (_depth == DescriptorLimits.MaxDepth)
+            throw Malformed(_offset, 1, $"nesting deeper than the limit of {DescriptorLimits.MaxDepth} levels");
+        _open[_depth++] = _tokens.Add(_offset, 0);
+        _offset++;
+        return bracket == '{' ? Expect.NameOrEndObject : Expect.ValueOrEndArray;
+    }
+
+    private void Close()
+    {
+        int close = _tokens.Add(_offset, 1);
+        _tokens.SetExtent(_open[--_depth], close);
+        _offset++;
     }
 
     private void SkipWhitespace()
@@ -78,153 +177,103 @@ internal sealed class JsonLexer
         while (_offset < _text.Length)
         {
             char c = _text[_offset];
-            if (c == '\n')
-            {
-                _offset++;
-                _line++;
-                _lineStart = _offset;
-            }
-            else if (c == ' ' || c == '\t' || c == '\r')
-            {
-                _offset++;
-            }
-            else
-            {
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
                 return;
-            }
+            _offset++;
         }
     }
 
-    private SourcePosition Here(int length) => new(_offset, length, _line, _offset - _lineStart + 1);
+    private static bool IsValueStart(char c) =>
+        c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f' || c == 'n' || c == 'N' || c == 'I';
 
-    private void Single(JsonTokenKind kind)
+    private void LexScalar()
     {
-        _tokens.Add(new JsonToken(kind, Here(1)));
-        _offset++;
+        int start = _offset;
+        int end = ScanScalar(start);
+        _tokens.Add(start, end - start);
+        _offset = end;
     }
 
-    private bool Matches(string word) =>
-        _offset + word.Length <= _text.Length && string.CompareOrdinal(_text, _offset, word, 0, word.Length) == 0;
-
-    private void Word(string word, JsonTokenKind kind)
+    /// <summary>The end of the scalar value starting at <paramref name="start"/>; throws if it is not one.</summary>
+    private int ScanScalar(int start)
     {
-        if (!Matches(word))
+        switch (_text[start])
         {
-            int end = _offset;
-            while (end < _text.Length && end - _offset < 20 && char.IsLetterOrDigit(_text[end]))
-                end++;
-            string found = end > _offset ? _text.Substring(_offset, end - _offset) : _text[_offset].ToString();
-            throw Malformed(Here(end - _offset), $"unexpected word '{found}'; expected a JSON value");
+            case '"': return ScanString(start);
+            case 't': return ScanWord(start, "true");
+            case 'f': return ScanWord(start, "false");
+            case 'n': return ScanWord(start, "null");
+            case 'N': return ScanWord(start, "NaN");
+            case 'I': return ScanWord(start, "Infinity");
+            case '-' when Matches(start, "-Infinity"): return start + "-Infinity".Length;
+            default: return ScanNumber(start);
         }
-
-        _tokens.Add(new JsonToken(kind, Here(word.Length)));
-        _offset += word.Length;
     }
 
     private void LexString()
     {
-        var start = Here(0);
-        int i = _offset + 1;
-        while (true)
-        {
-            if (i >= _text.Length)
-                throw Truncated(start, "a string that never ends");
-            char c = _text[i];
-            if (c == '"')
-                break;
-            if (c == '\n' || c == '\r' || c < ' ')
-                throw Malformed(new SourcePosition(i, 1, _line, i - _lineStart + 1), "line break or control character inside a string (did a string lose its closing quote?)");
-            if (c == '\\')
-            {
-                if (i + 1 >= _text.Length)
-                    throw Truncated(start, "a string that never ends");
-                char e = _text[i + 1];
-                if (e == 'u')
-                {
-                    for (int k = 2; k < 6; k++)
-                    {
-                        if (i + k >= _text.Length)
-                            throw Truncated(start, "a string that never ends");
-                        if (!IsHex(_text[i + k]))
-                            throw Malformed(new SourcePosition(i, 6, _line, i - _lineStart + 1), "invalid \\u escape: expected four hexadecimal digits");
-                    }
-                    i += 6;
-                    continue;
-                }
-
-                if ("\"\\/bfnrt".IndexOf(e) < 0)
-                    throw Malformed(new SourcePosition(i, 2, _line, i - _lineStart + 1), $"invalid escape '\\{e}'");
-                i += 2;
-                continue;
-            }
-
-            i++;
-        }
-
-        int length = i + 1 - _offset;
-        _tokens.Add(new JsonToken(JsonTokenKind.String, new SourcePosition(_offset, length, start.Line, start.Column)));
-        _offset = i + 1;
+        int start = _offset;
+        _offset = ScanString(start);
+        _tokens.Add(start, _offset - start);
     }
 
-    private void LexNumber()
+    private bool Matches(int at, string word) =>
+        at + word.Length <= _text.Length && string.CompareOrdinal(_text, at, word, 0, word.Length) == 0;
+
+    private int ScanWord(int start, string word)
     {
-        // JSON grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-        int i = _offset;
-        if (_text[i] == '-')
-            i++;
-        if (i >= _text.Length)
-            throw Truncated(Here(1), "a number");
-        if (_text[i] == '0')
-        {
-            i++;
-        }
-        else if (IsDigit(_text[i]))
-        {
-            while (i < _text.Length && IsDigit(_text[i]))
-                i++;
-        }
-        else
-        {
-            throw Malformed(Here(i - _offset + 1), "a '-' must be followed by digits");
-        }
-
-        if (i < _text.Length && _text[i] == '.')
-        {
-            i++;
-            if (i >= _text.Length || !IsDigit(_text[i]))
-                throw Malformed(Here(i - _offset), "a decimal point must be followed by digits");
-            while (i < _text.Length && IsDigit(_text[i]))
-                i++;
-        }
-
-        if (i < _text.Length && (_text[i] == 'e' || _text[i] == 'E'))
-        {
-            i++;
-            if (i < _text.Length && (_text[i] == '+' || _text[i] == '-'))
-                i++;
-            if (i >= _text.Length || !IsDigit(_text[i]))
-                throw Malformed(Here(i - _offset), "an exponent must have digits");
-            while (i < _text.Length && IsDigit(_text[i]))
-                i++;
-        }
-
-        if (i < _text.Length && (char.IsLetterOrDigit(_text[i]) || _text[i] == '.'))
-            throw Malformed(new SourcePosition(i, 1, _line, i - _lineStart + 1), $"unexpected character {Describe(_text[i])} in a number");
-
-        _tokens.Add(new JsonToken(JsonTokenKind.Number, Here(i - _offset)));
-        _offset = i;
+        if (Matches(start, word))
+            return start + word.Length;
+        int end = start;
+        while (end < _text.Length && end - start < 20 && char.IsLetterOrDigit(_text[end]))
+            end++;
+        string found = end > start ? _text.Substring(start, end - start) : _text[start].ToString();
+        throw Malformed(start, end - start, $"unexpected word '{found}'; expected a JSON value");
     }
 
-    private static bool IsDigit(char c) => c >= '0' && c <= '9';
+    /// <summary>Names what starts at the current offset, for "expected …, found …".</summary>
+    private string DescribeHere()
+    {
+        char c = _text[_offset];
+        switch (c)
+        {
+            case '{': return "an object";
+            case '[': return "an array";
+            case '}': return "'}'";
+            case ']': return "']'";
+            case ':': return "':'";
+            case ',': return "','";
+        }
 
-    private static bool IsHex(char c) => IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        if (!IsValueStart(c))
+            throw Malformed(_offset, 1, $"unexpected character {Describe(c)}");
+        int end = ScanScalar(_offset);
+        string raw = _text.Substring(_offset, end - _offset);
+        switch (JsonToken.KindAt(_text, _offset))
+        {
+            case JsonTokenKind.String: return "the string " + MessageText.Shorten(raw);
+            case JsonTokenKind.Number: return "the number " + MessageText.Shorten(raw);
+            default: return raw;
+        }
+    }
 
     internal static string Describe(char c) =>
         c < ' ' || c > '~' ? $"U+{(int)c:X4}" : $"'{c}'";
 
-    private RnnDescriptorException Malformed(SourcePosition at, string problem) =>
-        new(_filePath, "", at, "malformed JSON: " + problem);
+    private RnnDescriptorException Unexpected(string expected)
+    {
+        char c = _text[_offset];
+        if (c != '{' && c != '[' && c != '}' && c != ']' && c != ':' && c != ',' && !IsValueStart(c))
+            throw Malformed(_offset, 1, $"unexpected character {Describe(c)}");
+        return Malformed(_offset, 1, $"expected {expected}, found {DescribeHere()}");
+    }
 
-    private RnnDescriptorException Truncated(SourcePosition at, string what) =>
-        new(_filePath, "", at, $"unexpected end of file inside {what} (is the file truncated?)");
+    private RnnDescriptorException Malformed(int offset, int length, string problem) =>
+        new(_filePath, "", LineBreaks.Locate(_text, offset, length), "malformed JSON: " + problem);
+
+    private RnnDescriptorException Truncated(string expected) =>
+        new(_filePath, "", LineBreaks.Locate(_text, _text.Length, 0), $"unexpected end of file: expected {expected} (is the file truncated?)");
+
+    private RnnDescriptorException TruncatedInside(int start, string what) =>
+        new(_filePath, "", LineBreaks.Locate(_text, start, 0), $"unexpected end of file inside {what} (is the file truncated?)");
 }

@@ -10,6 +10,8 @@ namespace Rnn.Runtime.Descriptors;
 /// </summary>
 public sealed class RnnDescriptorException : Exception
 {
+    private const int MaxPathLength = 160;
+
     /// <summary>Creates the exception from its parts; <see cref="Exception.Message"/> is composed from them.</summary>
     public RnnDescriptorException(string? filePath, string jsonPath, SourcePosition position, string problem, Exception? inner = null)
         : base(Compose(filePath, jsonPath, position, problem), inner)
@@ -41,8 +43,9 @@ public sealed class RnnDescriptorException : Exception
             text.Append('(').Append(position.Line).Append(',').Append(position.Column).Append(')');
         if (text.Length > 0)
             text.Append(": ");
+        // A path holds names from the file; a 10 MB name must not go into the message whole.
         if (jsonPath.Length > 0)
-            text.Append(jsonPath).Append(": ");
+            text.Append(MessageText.Shorten(jsonPath, MaxPathLength)).Append(": ");
         text.Append(problem);
         return text.ToString();
     }
