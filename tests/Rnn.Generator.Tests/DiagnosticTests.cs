@@ -174,7 +174,7 @@ public class DiagnosticTests
         string docs = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "diagnostics.md"));
         var ids = typeof(RnnGenerator).Assembly.GetType("Rnn.Generator.Diagnostics.DiagnosticDescriptors")!
             .GetFields().Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id).ToArray();
-        Assert.Equal(15, ids.Length);
+        Assert.Equal(18, ids.Length);
         Assert.All(ids, id => Assert.Contains($"## {id}", docs));
     }
 }

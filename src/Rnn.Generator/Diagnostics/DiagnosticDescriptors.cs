@@ -59,6 +59,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor WeightOutOfPrecisionRange = Error("RNN0016",
         "Weight outside the precision's range", "{0}");
 
+    public static readonly DiagnosticDescriptor TooManyLayers = Error("RNN0017",
+        "Too many layers to generate", "'{0}' has {1} layer passes, more than the {2} a generated model may have (each pass is a method per SIMD path, so compile time grows with the count); load it at run time with InterpretedModel.Load instead");
+
     public static readonly DiagnosticDescriptor InternalError = Error("RNN9999",
         "The model generator failed", "The generator failed on '{0}': {1}; please report this with the descriptor");
 }
