@@ -41,7 +41,7 @@ internal abstract class Cell
 
     /// <summary>
     /// Advances one time step: reads x (InputSize values), updates the state. <c>reverse</c> says which way
-    /// to walk the weights this step (see <see cref="MatVec.Multiply"/>); the caller flips it every step.
+    /// to walk the weights this step (see <see cref="MatVec.Multiply(WeightMatrix, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, SimdPath, bool)"/>); the caller flips it every step.
     /// </summary>
     public abstract void Step(ReadOnlySpan<float> x, Span<float> state, Span<float> scratch, SimdPath path, bool reverse);
 

@@ -8,16 +8,16 @@ namespace Rnn.Runtime.Cells;
 /// <summary>A dense layer, y = act(W x + b). Its "state" is just its output buffer, padded to a panel.</summary>
 internal sealed partial class DenseCell : Cell
 {
-    private readonly PackedMatrix _weights;
+    private readonly WeightMatrix _weights;
     private readonly float[] _bias;
     private readonly Activation _activation;
 
-    public DenseCell(DenseLayerDescriptor layer, int panelWidth = PackedMatrix.DefaultPanelWidth)
+    public DenseCell(DenseLayerDescriptor layer, int panelWidth = PackedMatrix.DefaultPanelWidth, WeightPrecision precision = WeightPrecision.Float32)
         : base(layer.InputSize, layer.Units)
     {
         int rows = PackedMatrix.Pad(layer.Units, panelWidth), columns = layer.InputSize;
         float[] weight = layer.WeightArray;
-        _weights = PackedMatrix.Pack(rows, columns, (r, j) => r < layer.Units ? weight[r * columns + j] : 0f, panelWidth);
+        _weights = new WeightMatrix(PackedMatrix.Pack(rows, columns, (r, j) => r < layer.Units ? weight[r * columns + j] : 0f, panelWidth), precision);
         _bias = new float[rows];
         Array.Copy(layer.BiasArray, _bias, layer.Units);
         _activation = layer.Activation;

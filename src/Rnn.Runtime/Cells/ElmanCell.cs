@@ -11,15 +11,16 @@ namespace Rnn.Runtime.Cells;
 /// </summary>
 internal sealed partial class ElmanCell : Cell
 {
-    private readonly PackedMatrix _weights;
+    private readonly WeightMatrix _weights;
     private readonly float[] _bias;
     private readonly Activation _nonlinearity;
     private readonly GateFunction _clip;
 
-    public ElmanCell(RecurrentLayerDescriptor layer, RecurrentWeights weights, int panelWidth = PackedMatrix.DefaultPanelWidth)
+    public ElmanCell(RecurrentLayerDescriptor layer, RecurrentWeights weights, int panelWidth = PackedMatrix.DefaultPanelWidth, WeightPrecision precision = WeightPrecision.Float32)
         : base(layer.InputSize, layer.HiddenSize)
     {
-        (_weights, _bias, _) = GatePacking.PackCombined(layer, weights, panelWidth);
+        (var packed, _bias, _) = GatePacking.PackCombined(layer, weights, panelWidth);
+        _weights = new WeightMatrix(packed, precision);
         _nonlinearity = layer.Nonlinearity;
         _clip = new GateFunction(layer.Options);
         InitialState = InitialStateImage(StateLength, weights.InitialHArray);

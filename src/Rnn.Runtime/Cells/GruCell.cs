@@ -17,29 +17,33 @@ namespace Rnn.Runtime.Cells;
 /// </summary>
 internal sealed partial class GruCell : Cell
 {
-    private readonly PackedMatrix _inputWeights;
-    private readonly PackedMatrix _hiddenWeights;
+    private readonly WeightMatrix _inputWeights;
+    private readonly WeightMatrix _hiddenWeights;
     private readonly float[] _inputBias;
     private readonly float[] _hiddenBias;
-    private readonly PackedMatrix? _candidateWeights;
+    private readonly WeightMatrix? _candidateWeights;
     private readonly float[]? _candidateBias;
     private readonly int _paddedHidden;
     private readonly GateFunction _gates;
 
-    public GruCell(RecurrentLayerDescriptor layer, RecurrentWeights weights, int panelWidth = PackedMatrix.DefaultPanelWidth)
+    public GruCell(RecurrentLayerDescriptor layer, RecurrentWeights weights, int panelWidth = PackedMatrix.DefaultPanelWidth, WeightPrecision precision = WeightPrecision.Float32)
         : base(layer.InputSize, layer.HiddenSize)
     {
         int hidden = layer.HiddenSize;
         _gates = new GateFunction(layer.Options);
-        (_inputWeights, _inputBias, _paddedHidden) = GatePacking.Pack(layer, weights.WeightIhArray, layer.InputSize, weights.BiasIhArray, panelWidth);
+        (var input, _inputBias, _paddedHidden) = GatePacking.Pack(layer, weights.WeightIhArray, layer.InputSize, weights.BiasIhArray, panelWidth);
+        _inputWeights = new WeightMatrix(input, precision);
         if (layer.Options.ResetAfter)
         {
-            (_hiddenWeights, _hiddenBias, _) = GatePacking.Pack(layer, weights.WeightHhArray, hidden, weights.BiasHhArray, panelWidth);
+            (var recurrent, _hiddenBias, _) = GatePacking.Pack(layer, weights.WeightHhArray, hidden, weights.BiasHhArray, panelWidth);
+            _hiddenWeights = new WeightMatrix(recurrent, precision);
         }
         else
         {
-            (_hiddenWeights, _hiddenBias, _) = GatePacking.Pack(layer, weights.WeightHhArray, hidden, weights.BiasHhArray, panelWidth, firstGate: 0, gates: 2);
-            (_candidateWeights, _candidateBias, _) = GatePacking.Pack(layer, weights.WeightHhArray, hidden, weights.BiasHhArray, panelWidth, firstGate: 2, gates: 1);
+            (var gates, _hiddenBias, _) = GatePacking.Pack(layer, weights.WeightHhArray, hidden, weights.BiasHhArray, panelWidth, firstGate: 0, gates: 2);
+            (var candidate, _candidateBias, _) = GatePacking.Pack(layer, weights.WeightHhArray, hidden, weights.BiasHhArray, panelWidth, firstGate: 2, gates: 1);
+            _hiddenWeights = new WeightMatrix(gates, precision);
+            _candidateWeights = new WeightMatrix(candidate, precision);
         }
 
         InitialState = InitialStateImage(StateLength, weights.InitialHArray);

@@ -17,26 +17,27 @@ namespace Rnn.Runtime.Cells;
 /// </summary>
 internal sealed partial class LstmCell : Cell
 {
-    private readonly PackedMatrix _weights;
+    private readonly WeightMatrix _weights;
     private readonly float[] _bias;
     private readonly int _paddedHidden;
     private readonly int _paddedState;
     private readonly float[]? _peephole;
-    private readonly PackedMatrix? _projection;
+    private readonly WeightMatrix? _projection;
     private readonly float[]? _projectionBias;
     private readonly GateFunction _gates;
 
-    public LstmCell(RecurrentLayerDescriptor layer, RecurrentWeights weights, int panelWidth = PackedMatrix.DefaultPanelWidth)
+    public LstmCell(RecurrentLayerDescriptor layer, RecurrentWeights weights, int panelWidth = PackedMatrix.DefaultPanelWidth, WeightPrecision precision = WeightPrecision.Float32)
         : base(layer.InputSize, layer.StateSize)
     {
-        (_weights, _bias, _paddedHidden) = GatePacking.PackCombined(layer, weights, panelWidth);
+        (var packed, _bias, _paddedHidden) = GatePacking.PackCombined(layer, weights, panelWidth);
+        _weights = new WeightMatrix(packed, precision);
         _gates = new GateFunction(layer.Options);
         if (weights.PeepholeArray is { } peephole)
             _peephole = GatePacking.PadBlocks(peephole, 0, 3, layer.HiddenSize, _paddedHidden);
         _paddedState = _paddedHidden;
         if (weights.WeightHrArray is { } projection)
         {
-            _projection = GatePacking.PackProjection(layer, projection, panelWidth);
+            _projection = new WeightMatrix(GatePacking.PackProjection(layer, projection, panelWidth), precision);
             _projectionBias = new float[_projection.Rows];
             _paddedState = _projection.Rows;
         }

@@ -2,6 +2,7 @@ using System;
 using Rnn.Runtime.Cells;
 using Rnn.Runtime.Descriptors;
 using Rnn.Runtime.Kernels;
+using Rnn.Runtime.Precision;
 
 namespace Rnn.Runtime.Interpreter;
 
@@ -20,10 +21,14 @@ namespace Rnn.Runtime.Interpreter;
 /// </example>
 public sealed class InterpretedModel
 {
-    private InterpretedModel(ModelDescriptor descriptor, SimdPath path)
+    private InterpretedModel(ModelDescriptor descriptor, SimdPath path, WeightPrecision precision)
     {
         Descriptor = descriptor;
         Path = path;
+        Precision = precision;
+        // Round first, as rnn quantize does, so each int8 row gets its scale from the whole row the
+        // descriptor defines; quantizing the packed panels of the rounded weights then changes nothing.
+        var weights = precision == descriptor.WeightPrecision ? descriptor : DescriptorRounding.Round(descriptor, precision);
         if (descriptor.InputNormalization is { } normalization)
         {
             Mean = normalization.MeanArray;
@@ -35,16 +40,16 @@ public sealed class InterpretedModel
         {
             // On the Vector512 path, layers of 16 units or more pack 16-row panels (one Vector512 each);
             // narrower ones keep 8-row panels and run the Vector256 kernels.
-            var layer = descriptor.Layers[l];
+            var layer = weights.Layers[l];
             int units = layer is RecurrentLayerDescriptor r ? r.HiddenSize : layer.OutputSize;
             int panel = path == SimdPath.Vector512 && units >= 16 ? 16 : PackedMatrix.DefaultPanelWidth;
             Layers[l] = layer switch
             {
                 RecurrentLayerDescriptor recurrent => new InterpretedLayer(
-                    CellOf(recurrent, recurrent.Weights, panel),
-                    recurrent.ReverseWeights is { } reverse ? CellOf(recurrent, reverse, panel) : null,
+                    CellOf(recurrent, recurrent.Weights, panel, precision),
+                    recurrent.ReverseWeights is { } reverse ? CellOf(recurrent, reverse, panel, precision) : null,
                     backward: recurrent.Direction == RecurrentDirection.Reverse),
-                DenseLayerDescriptor dense => new InterpretedLayer(new DenseCell(dense, panel), null, backward: false),
+                DenseLayerDescriptor dense => new InterpretedLayer(new DenseCell(dense, panel, precision), null, backward: false),
                 _ => throw new ArgumentException($"Layer {l} has an unknown kind.", nameof(descriptor)),
             };
             if (Layers[l].NeedsWholeSequence)
@@ -57,6 +62,12 @@ public sealed class InterpretedModel
 
     /// <summary>The instruction-set path every step of this model takes.</summary>
     public SimdPath Path { get; }
+
+    /// <summary>
+    /// The precision the weight matrices are stored and read in (activations, state, biases and the
+    /// arithmetic stay float32): the load option's, else the descriptor's <c>weight_precision</c>.
+    /// </summary>
+    public WeightPrecision Precision { get; }
 
     /// <summary>Values per time step in.</summary>
     public int InputSize => Descriptor.InputSize;
@@ -78,6 +89,26 @@ public sealed class InterpretedModel
     public static InterpretedModel Load(string path, SimdPath? simdPath = null) =>
         FromDescriptor(DescriptorReader.ReadFile(path), simdPath);
 
+    /// <summary>Reads a descriptor file and prepares it to run with <paramref name="options"/>.</summary>
+    /// <exception cref="RnnDescriptorException">The file cannot be read or is not a valid descriptor, or a weight is beyond float16's range when float16 is asked for.</exception>
+    /// <exception cref="ArgumentException">The SIMD path is not accelerated here.</exception>
+    public static InterpretedModel Load(string path, ModelLoadOptions options) =>
+        FromDescriptor(DescriptorReader.ReadFile(path), options);
+
+    /// <summary>Prepares a descriptor to run with <paramref name="options"/> (precision, SIMD path).</summary>
+    /// <exception cref="RnnDescriptorException">A weight is beyond float16's range when float16 is asked for (names the layer, tensor and index).</exception>
+    /// <exception cref="ArgumentException">The SIMD path is not accelerated here.</exception>
+    public static InterpretedModel FromDescriptor(ModelDescriptor descriptor, ModelLoadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        ArgumentNullException.ThrowIfNull(options);
+        var path = PathOrBest(options.SimdPath);
+        var precision = options.Precision ?? descriptor.WeightPrecision;
+        if (precision < WeightPrecision.Float32 || precision > WeightPrecision.Int8)
+            throw new ArgumentOutOfRangeException(nameof(options), precision, "Not a weight precision.");
+        return new InterpretedModel(descriptor, path, precision);
+    }
+
     /// <summary>Prepares a descriptor to run.</summary>
     /// <param name="descriptor">A validated descriptor.</param>
     /// <param name="simdPath">Force an instruction-set path (tests do, to run the ARM64 NEON path's Vector128 code on x64); by default the widest this machine accelerates.</param>
@@ -85,10 +116,15 @@ public sealed class InterpretedModel
     public static InterpretedModel FromDescriptor(ModelDescriptor descriptor, SimdPath? simdPath = null)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
+        return new InterpretedModel(descriptor, PathOrBest(simdPath), descriptor.WeightPrecision);
+    }
+
+    private static SimdPath PathOrBest(SimdPath? simdPath)
+    {
         var path = simdPath ?? SimdCapabilities.Best;
         if (!SimdCapabilities.IsSupported(path))
             throw new ArgumentException($"The {path} path is not hardware-accelerated on this machine; the best here is {SimdCapabilities.Best}.", nameof(simdPath));
-        return new InterpretedModel(descriptor, path);
+        return path;
     }
 
     /// <summary>
@@ -106,10 +142,10 @@ public sealed class InterpretedModel
     /// <exception cref="InvalidOperationException">A layer is reverse or bidirectional: the model needs whole sequences.</exception>
     public StreamBatch CreateBatch(int streams) => new(this, streams);
 
-    private static Cell CellOf(RecurrentLayerDescriptor layer, RecurrentWeights weights, int panel) => layer.Kind switch
+    private static Cell CellOf(RecurrentLayerDescriptor layer, RecurrentWeights weights, int panel, WeightPrecision precision) => layer.Kind switch
     {
-        LayerKind.Lstm => new LstmCell(layer, weights, panel),
-        LayerKind.Gru => new GruCell(layer, weights, panel),
-        _ => new ElmanCell(layer, weights, panel),
+        LayerKind.Lstm => new LstmCell(layer, weights, panel, precision),
+        LayerKind.Gru => new GruCell(layer, weights, panel, precision),
+        _ => new ElmanCell(layer, weights, panel, precision),
     };
 }

@@ -14,18 +14,18 @@ internal static partial class MatVec
 
     /// <summary>
     /// y_k = b + W x_k for every stream k of <paramref name="x"/> and <paramref name="y"/>, each row computed
-    /// exactly as <see cref="Multiply"/> computes it for that stream alone (see <see cref="MultiplyPanels"/>),
+    /// exactly as <see cref="Multiply(WeightMatrix, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, SimdPath, bool)"/> computes it for that stream alone (see <see cref="MultiplyPanels(WeightMatrix, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, SimdPath, int, int, bool)"/>),
     /// so every stream's result is bit-identical to its own Multiply. Panels are taken in groups of about
     /// <see cref="BatchGroupBytes"/> (whole blocks of four panels, the kernels' widest), and each group runs
     /// over every stream before the next group: the weights come from L2 once per call, not once per stream.
     /// </summary>
-    public static void MultiplyBatch(PackedMatrix matrix, ReadOnlySpan<float> bias, StreamSet x, StreamSet y, SimdPath path, bool reverse = false)
+    public static void MultiplyBatch(WeightMatrix matrix, ReadOnlySpan<float> bias, StreamSet x, StreamSet y, SimdPath path, bool reverse = false)
     {
         if (x.Length != matrix.Columns || bias.Length != matrix.Rows || y.Length < matrix.Rows || x.Count != y.Count)
             throw new ArgumentException("Matrix, bias, input and output sizes disagree.");
-        CheckPath(matrix, path);
+        CheckPath(matrix.PanelWidth, path);
         int panels = matrix.Rows / matrix.PanelWidth;
-        long panelBytes = 4L * matrix.PanelWidth * matrix.Columns;
+        long panelBytes = matrix.PanelBytes;
         int group = (int)Math.Max(4, BatchGroupBytes / panelBytes / 4 * 4);
         int groups = (panels + group - 1) / group;
         for (int g = 0; g < groups; g++)

@@ -20,12 +20,12 @@ internal static partial class MatVec
     {
         if (x.Length != matrix.Columns || bias.Length != matrix.Rows || y.Length < matrix.Rows)
             throw new ArgumentException("Matrix, bias, input and output sizes disagree.");
-        CheckPath(matrix, path);
+        CheckPath(matrix.PanelWidth, path);
         MultiplyPanels(matrix, bias, x, y, path, 0, matrix.Rows / matrix.PanelWidth, reverse);
     }
 
     /// <summary>
-    /// Rows [firstPanel · PanelWidth, (firstPanel + panelCount) · PanelWidth) of <see cref="Multiply"/>, each
+    /// Rows [firstPanel · PanelWidth, (firstPanel + panelCount) · PanelWidth) of <see cref="Multiply(PackedMatrix, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, SimdPath, bool)"/>, each
     /// computed exactly as Multiply computes it: a row's chains, their order and their FMAs depend only on the
     /// row and the matrix's column count, never on which other rows share its call. The batched product
     /// (<see cref="MultiplyBatch"/>) relies on that for bit-identical streams. Sizes are the caller's to check.
@@ -54,9 +54,9 @@ internal static partial class MatVec
     }
 
     // 16-row panels are packed only for the Vector512 path.
-    private static void CheckPath(PackedMatrix matrix, SimdPath path)
+    private static void CheckPath(int panelWidth, SimdPath path)
     {
-        if (matrix.PanelWidth == 16 && path != SimdPath.Vector512)
+        if (panelWidth == 16 && path != SimdPath.Vector512)
             throw new ArgumentException("A matrix of 16-row panels runs on the Vector512 path only.", nameof(path));
     }
 
