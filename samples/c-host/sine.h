@@ -43,6 +43,10 @@ int32_t sine_output_size(void);
 size_t sine_state_size(void);
 size_t sine_state_alignment(void);
 
+/* Every call checks its lengths (state_size, input_count, output_capacity) against what the model needs and
+ * refuses NULL pointers; C cannot check that a pointer really points at as many bytes or values as its length
+ * says. A caller that lies about both a buffer's pointer and its length (a buffer shorter than the length given)
+ * cannot be detected: the call then reads or writes past the buffer, which is undefined behaviour. */
 /* Sets up a caller-owned state buffer of state_size bytes: zero recurrent state. */
 int32_t sine_init(void* state, size_t state_size);
 /* Zeroes the recurrent state of a buffer set up by sine_init, as at the start of a new sequence. */
