@@ -123,10 +123,26 @@ public sealed class TrainCommandTests : IDisposable
         Assert.StartsWith($"error: {Path.Combine(_directory, "m.rnn.json.ckpt")}: the checkpoint was made for a different run", error);
     }
 
+    [Fact]
+    public void AStaleTemporaryFromAKilledSaveIsRemovedAndTheCheckpointKept()
+    {
+        string data = Series();
+        Train(Job(data, "m.rnn.json"), epochs: 1);
+        var job = Job(data, "m.rnn.json", resume: true);
+        File.WriteAllBytes(job.CheckpointPath + ".tmp", [0x52, 0x4E, 0x4E]); // a save killed after three bytes
+        // Already at epoch 1 of 1: this run saves nothing, so only the cleanup can remove the temporary.
+        var (code, _, error) = Train(job, epochs: 1);
+        Assert.Equal(0, code);
+        Assert.StartsWith($"resumed from {job.CheckpointPath}", error);
+        Assert.False(File.Exists(job.CheckpointPath + ".tmp"));
+        Assert.Equal(1, Checkpoint.Load(job.CheckpointPath).Epoch);
+    }
+
     [Theory]
     [InlineData("not a checkpoint at all", "not an rnn training checkpoint")]
     [InlineData("", "not an rnn training checkpoint")]
-    [InlineData("RNNCKPT1\u0005ab", "the checkpoint is truncated")]
+    [InlineData("RNNCKPT1\u0005ab", "the checkpoint was written by an older version of rnn (format 1, without a version or checksum); retrain without --resume, or resume it with the rnn that wrote it")]
+    [InlineData("RNN-CKPT\u0002", "damaged checkpoint: the checkpoint is truncated: 9 bytes, fewer than the 52 of an empty one")]
     public void ADamagedCheckpointIsAClearError(string content, string problem)
     {
         var job = Job(Series(), "m.rnn.json", resume: true);

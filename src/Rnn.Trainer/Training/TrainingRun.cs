@@ -57,6 +57,7 @@ internal static class TrainingRun
         var session = new TrainingSession(options, training, validation);
         string fingerprint = Fingerprint(job, options, training);
         bool resumed = false;
+        Checkpoint.RemoveStaleTemporary(job.CheckpointPath); // a killed run's half-written save, never the checkpoint
         if (job.Resume && File.Exists(job.CheckpointPath))
         {
             var checkpoint = Checkpoint.Load(job.CheckpointPath);
