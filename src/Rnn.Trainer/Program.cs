@@ -10,5 +10,6 @@ var root = new RootCommand("rnn: train, run, inspect and benchmark recurrent mod
     HeaderCommand.Create(),
     TrainCommand.Create(),
     SampleCommand.Create(),
+    QuantizeCommand.Create(),
 };
 return root.Parse(args).Invoke();

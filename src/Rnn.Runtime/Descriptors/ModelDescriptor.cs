@@ -71,6 +71,22 @@ public sealed class ModelDescriptor
     /// </summary>
     public WeightPrecision WeightPrecision { get; }
 
+    /// <summary>
+    /// A copy with every weight matrix rounded to <paramref name="precision"/> and <see cref="WeightPrecision"/>
+    /// set, as <c>rnn quantize</c> writes it (see docs/descriptor-format.md, "Weight precision"): biases,
+    /// peepholes, initial states and normalisation unchanged. Rounding a model already in that precision
+    /// returns the same weights.
+    /// </summary>
+    /// <param name="precision">Float16, BFloat16, Int8, or Float32 (the weights unchanged, the field cleared).</param>
+    /// <param name="metadata">The copy's metadata object; null keeps this model's.</param>
+    /// <exception cref="RnnDescriptorException">A weight is beyond float16's range (±65504); the message names the layer, tensor and index.</exception>
+    public ModelDescriptor WithWeightPrecision(WeightPrecision precision, MetadataValue? metadata = null)
+    {
+        if (metadata is { Kind: not MetadataKind.Object })
+            throw new ArgumentException("Metadata must be a JSON object.", nameof(metadata));
+        return Precision.DescriptorRounding.Round(this, precision, metadata);
+    }
+
     /// <summary>Whether a layer walks the sequence backward, so the model runs only whole sequences (no step by step).</summary>
     public bool NeedsWholeSequence
     {

@@ -24,6 +24,8 @@ internal static class InfoCommand
             stdout.WriteLine($"{modelPath}: format v{descriptor.Version}, {descriptor.InputSize} input(s) -> {descriptor.OutputSize} output(s)");
             if (descriptor.InputNormalization is not null)
                 stdout.WriteLine("  input normalisation: (x - mean) / std per feature");
+            if (descriptor.WeightPrecision != Rnn.Runtime.WeightPrecision.Float32)
+                stdout.WriteLine($"  weight precision: {DescriptorNames.Of(descriptor.WeightPrecision)} (weight matrices; biases, states and normalisation float32)");
             if (descriptor.Skip != 0)
                 stdout.WriteLine($"  skip: the first {descriptor.Skip} raw input(s) added to the output");
             if (WholeSequence.Reason(descriptor) is { } reason)
