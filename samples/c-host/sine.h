@@ -24,6 +24,7 @@ extern "C" {
 #define RNN_ERROR_BUFFER_TOO_SMALL (-4) /* the state or output buffer is smaller than the call needs */
 #define RNN_ERROR_NOT_INITIALIZED (-5) /* the state buffer was not set up by this model's *_init */
 #define RNN_ERROR_INTERNAL (-6) /* an unexpected failure inside the library (please report it) */
+#define RNN_ERROR_DUPLICATE_STATE (-7) /* a state buffer appears twice in one *_step_batch call */
 #endif
 
 #define SINE_ABI_VERSION 1
@@ -54,6 +55,16 @@ int32_t sine_reset(void* state, size_t state_size);
 /* One time step: input_count must be SINE_INPUT_SIZE, output_capacity at least SINE_OUTPUT_SIZE. */
 int32_t sine_step(void* state, size_t state_size, const float* input, size_t input_count,
     float* output, size_t output_capacity);
+/* One time step of state_count independent streams, each weight read from memory once for all of them
+ * (where state_count calls of sine_step would read every weight state_count times). states[k] is a buffer
+ * set up by sine_init, of at least state_size bytes, given at most once; stream k reads
+ * inputs[k * SINE_INPUT_SIZE ...] and writes outputs[k * SINE_OUTPUT_SIZE ...], bit-identical to
+ * sine_step on that state alone. input_count must be state_count * SINE_INPUT_SIZE, output_capacity
+ * at least state_count * SINE_OUTPUT_SIZE. Every state is checked before any stream moves (the same
+ * statuses as sine_step, and RNN_ERROR_DUPLICATE_STATE for a buffer given twice): a refused call
+ * changes nothing. Reset one stream with sine_reset on its state. */
+int32_t sine_step_batch(void* const* states, size_t state_count, size_t state_size,
+    const float* inputs, size_t input_count, float* outputs, size_t output_capacity);
 /* T steps from the current state: input_count = T * SINE_INPUT_SIZE values in,
  * T * SINE_OUTPUT_SIZE values written to outputs (output_capacity must hold them). */
 int32_t sine_run(void* state, size_t state_size, const float* inputs, size_t input_count,

@@ -50,6 +50,7 @@ internal sealed class NativeAbi
         ("RNN_ERROR_BUFFER_TOO_SMALL", -4, "the state or output buffer is smaller than the call needs"),
         ("RNN_ERROR_NOT_INITIALIZED", -5, "the state buffer was not set up by this model's *_init"),
         ("RNN_ERROR_INTERNAL", -6, "an unexpected failure inside the library (please report it)"),
+        ("RNN_ERROR_DUPLICATE_STATE", -7, "a state buffer appears twice in one *_step_batch call"),
     };
 
     private static uint Fnv1a(string text)

@@ -32,6 +32,8 @@ internal static class NativeExportsEmitter
         WriteConstants(w, abi, header, request.TypeName);
         WriteQueries(w, abi);
         WriteStateCalls(w, abi, plan);
+        if (!plan.WholeSequence)
+            NativeBatchExportsEmitter.Emit(w, abi, request.TypeName);
         w.Close();
 
         w.Close();

@@ -85,6 +85,7 @@ internal static class NativeHeaderEmitter
                 /* One time step: input_count must be {{m}}_INPUT_SIZE, output_capacity at least {{m}}_OUTPUT_SIZE. */
                 int32_t {{p}}_step(void* state, size_t state_size, const float* input, size_t input_count,
                     float* output, size_t output_capacity);
+                {{NativeBatchExportsEmitter.HeaderText(p, m).TrimEnd('\n')}}
                 /* T steps from the current state: input_count = T * {{m}}_INPUT_SIZE values in,
                  * T * {{m}}_OUTPUT_SIZE values written to outputs (output_capacity must hold them). */
 
