@@ -9,8 +9,9 @@ namespace Rnn.Runtime.Operators;
 /// rational interpolant p(x)/q(x) published with Eigen's <c>generic_fast_tanh_float</c> (accurate to a
 /// couple of float ulps on [-9, 9]); beyond ±9, where tanh rounds to ±1 in float32, it returns ±1:
 /// about a dozen FMAs and one division, no exp. Maximum absolute error against double precision: 3.2e-7,
-/// largest near ±9 (tested on a dense grid over [-100, 100] and at ±0, ±1e30 and ±∞). NaN stays NaN: the
-/// saturation test is false for NaN and p/q is NaN.
+/// largest near ±9 (tested on a dense grid over [-100, 100], every float in ±[8, 9.5] and at ±0, ±1e30 and ±∞).
+/// Every result lies in [-1, 1] (p/q alone reaches 1.0000002 at x = 8.54038; it is clamped). NaN stays NaN:
+/// the saturation test is false for NaN, p/q is NaN and the clamp propagates it.
 /// </summary>
 public readonly struct TanhOperator : IActivationOperator
 {
@@ -53,9 +54,12 @@ public readonly struct TanhOperator : IActivationOperator
             Vector128.MultiplyAddEstimate(y, Vector128.Create(Beta6), Vector128.Create(Beta4)),
             Vector128.MultiplyAddEstimate(y, Vector128.Create(Beta2), Vector128.Create(Beta0)));
         // Beyond ±9 tanh is ±1 in float32 (and p/q overflows for huge x): choose ±1 there after the
-        // division rather than clamping x before it, which would lengthen the dependency chain.
+        // division rather than clamping x before it, which would lengthen the dependency chain. Below ±9
+        // p/q overshoots 1 by up to 2 ulps near x = 8.54 (1.0000002): the clamp keeps |tanh| ≤ 1, and so
+        // σ = ½ + ½ tanh within [0, 1]. Clamp is IEEE min/max, so NaN passes through.
         var saturated = Vector128.GreaterThan(Vector128.Abs(x), Vector128.Create(Clamp));
-        return Vector128.ConditionalSelect(saturated, Vector128.CopySign(Vector128<float>.One, x), p / q);
+        var one = Vector128<float>.One;
+        return Vector128.ConditionalSelect(saturated, Vector128.CopySign(one, x), Vector128.Clamp(p / q, -one, one));
     }
 
     /// <inheritdoc cref="IActivationOperator.Invoke(Vector256{float})"/>
@@ -81,9 +85,12 @@ public readonly struct TanhOperator : IActivationOperator
             Vector256.MultiplyAddEstimate(y, Vector256.Create(Beta6), Vector256.Create(Beta4)),
             Vector256.MultiplyAddEstimate(y, Vector256.Create(Beta2), Vector256.Create(Beta0)));
         // Beyond ±9 tanh is ±1 in float32 (and p/q overflows for huge x): choose ±1 there after the
-        // division rather than clamping x before it, which would lengthen the dependency chain.
+        // division rather than clamping x before it, which would lengthen the dependency chain. Below ±9
+        // p/q overshoots 1 by up to 2 ulps near x = 8.54 (1.0000002): the clamp keeps |tanh| ≤ 1, and so
+        // σ = ½ + ½ tanh within [0, 1]. Clamp is IEEE min/max, so NaN passes through.
         var saturated = Vector256.GreaterThan(Vector256.Abs(x), Vector256.Create(Clamp));
-        return Vector256.ConditionalSelect(saturated, Vector256.CopySign(Vector256<float>.One, x), p / q);
+        var one = Vector256<float>.One;
+        return Vector256.ConditionalSelect(saturated, Vector256.CopySign(one, x), Vector256.Clamp(p / q, -one, one));
     }
 
     /// <inheritdoc cref="IActivationOperator.Invoke(Vector512{float})"/>
@@ -109,8 +116,11 @@ public readonly struct TanhOperator : IActivationOperator
             Vector512.MultiplyAddEstimate(y, Vector512.Create(Beta6), Vector512.Create(Beta4)),
             Vector512.MultiplyAddEstimate(y, Vector512.Create(Beta2), Vector512.Create(Beta0)));
         // Beyond ±9 tanh is ±1 in float32 (and p/q overflows for huge x): choose ±1 there after the
-        // division rather than clamping x before it, which would lengthen the dependency chain.
+        // division rather than clamping x before it, which would lengthen the dependency chain. Below ±9
+        // p/q overshoots 1 by up to 2 ulps near x = 8.54 (1.0000002): the clamp keeps |tanh| ≤ 1, and so
+        // σ = ½ + ½ tanh within [0, 1]. Clamp is IEEE min/max, so NaN passes through.
         var saturated = Vector512.GreaterThan(Vector512.Abs(x), Vector512.Create(Clamp));
-        return Vector512.ConditionalSelect(saturated, Vector512.CopySign(Vector512<float>.One, x), p / q);
+        var one = Vector512<float>.One;
+        return Vector512.ConditionalSelect(saturated, Vector512.CopySign(one, x), Vector512.Clamp(p / q, -one, one));
     }
 }
