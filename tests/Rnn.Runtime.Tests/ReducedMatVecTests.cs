@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.Intrinsics;
 using Rnn.Runtime.Kernels;
 using Rnn.Runtime.Precision;
 using Xunit;
@@ -123,6 +124,32 @@ public class ReducedMatVecTests
             Assert.Equal(expected, actual);
             if (float.IsNaN(special))
                 Assert.True(float.IsNaN(actual[0]));
+        }
+    }
+
+    [Fact]
+    public void VectorDecodersEqualTheScalarOnesForEveryHalfAndEveryByte()
+    {
+        // Every 16-bit pattern in both halves of a word (the other half its complement), every byte in all four places.
+        var words = Enumerable.Range(0, 1 << 16).Select(h => (uint)h | ((uint)(0xFFFF - h) << 16))
+            .Concat(Enumerable.Range(0, 256).Select(b => (uint)b * 0x01010101u ^ 0x00FF00FFu)).ToArray();
+        AssertDecoders<BFloat16Format>(words, w => true);
+        AssertDecoders<Float16Format>(words, w => (w & 0x7C00) != 0x7C00 && (w & 0x7C000000) != 0x7C000000);  // finite halves only
+        AssertDecoders<Int8Format>(words, w => true);
+    }
+
+    private static void AssertDecoders<TFormat>(uint[] words, Func<uint, bool> include)
+        where TFormat : struct, IReducedFormat
+    {
+        foreach (uint word in words.Where(include))
+        {
+            for (int k = 0; k < TFormat.Group; k++)
+            {
+                uint expected = BitConverter.SingleToUInt32Bits(TFormat.Decode(word, k));
+                Assert.Equal(expected, TFormat.Decode(Vector128.Create(word), k).AsUInt32()[1]);
+                Assert.Equal(expected, TFormat.Decode(Vector256.Create(word), k).AsUInt32()[5]);
+                Assert.Equal(expected, TFormat.Decode(Vector512.Create(word), k).AsUInt32()[13]);
+            }
         }
     }
 
