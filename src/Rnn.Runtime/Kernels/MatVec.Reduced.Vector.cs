@@ -6,9 +6,53 @@ using Rnn.Runtime.Precision;
 
 namespace Rnn.Runtime.Kernels;
 
-/// <summary>The vector kernels of the reduced-precision product (see <c>MatVec.Reduced.cs</c> for the chains they follow and the scalar reference).</summary>
+/// <summary>The kernels of the reduced-precision product, the scalar reference first (see <c>MatVec.Reduced.cs</c> for the chains they all follow).</summary>
 internal static partial class MatVec
 {
+    /// <summary>The reference the reduced-precision vector paths are tested against: the same words and chains, one row and one FMA at a time.</summary>
+    public static void MultiplyReducedScalar(QuantizedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y)
+    {
+        int panels = matrix.Rows / matrix.PanelWidth;
+        switch (matrix.Precision)
+        {
+            case WeightPrecision.Float16:
+                ReducedScalar<Float16Format>(matrix, bias, x, y, 0, panels);
+                break;
+            case WeightPrecision.BFloat16:
+                ReducedScalar<BFloat16Format>(matrix, bias, x, y, 0, panels);
+                break;
+            default:
+                ReducedScalar<Int8Format>(matrix, bias, x, y, 0, panels);
+                break;
+        }
+    }
+
+    private static void ReducedScalar<TFormat>(QuantizedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y, int firstPanel, int panelCount)
+        where TFormat : struct, IReducedFormat
+    {
+        int W = matrix.PanelWidth, G = TFormat.Group, groups = matrix.Groups, columns = matrix.Columns;
+        var words = matrix.Words;
+        for (int panel = firstPanel; panel < firstPanel + panelCount; panel++)
+        {
+            for (int r = 0; r < W; r++)
+            {
+                int row = panel * W + r;
+                float c0 = TFormat.Scaled ? 0f : bias[row], c1 = 0f;
+                for (int g = 0; g < groups; g++)
+                {
+                    uint word = words[(panel * groups + g) * W + r];
+                    for (int k = 0; k < G; k += 2)
+                    {
+                        c0 = MathF.FusedMultiplyAdd(TFormat.Decode(word, k), InputAt(x, g * G + k, columns), c0);
+                        c1 = MathF.FusedMultiplyAdd(TFormat.Decode(word, k + 1), InputAt(x, g * G + k + 1, columns), c1);
+                    }
+                }
+
+                y[row] = TFormat.Scaled ? MathF.FusedMultiplyAdd(c0 + c1, matrix.RowScales[row], bias[row]) : c0 + c1;
+            }
+        }
+    }
+
     // 8-row panels, four at a time: two chains per panel (even and odd k), eight in flight; a panel left over runs alone with the same chains.
     private static void ReducedVector256<TFormat>(QuantizedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y, bool reverse, int firstPanel, int panelCount)
         where TFormat : struct, IReducedFormat

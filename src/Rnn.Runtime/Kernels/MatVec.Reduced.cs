@@ -7,9 +7,9 @@ namespace Rnn.Runtime.Kernels;
 
 /// <summary>
 /// y = b + W x over a <see cref="WeightMatrix"/>: float32 panels go to the float32 kernels, reduced-precision
-/// words to the kernels of <c>MatVec.Reduced.Vector.cs</c>, which widen each weight to float32 in registers
+/// words to the kernels of <c>MatVec.Reduced.Vector.cs</c> (with the scalar reference they are tested against), which widen each weight to float32 in registers
 /// (the arithmetic stays float32). Every row follows the same chains as <see cref="MultiplyReducedScalar"/>,
-/// the reference here: chain 0 takes input g·G + k for even k, chain 1 for odd k, one FMA each;
+/// the reference (next to the vector kernels in MatVec.Reduced.Vector.cs): chain 0 takes input g·G + k for even k, chain 1 for odd k, one FMA each;
 /// float16/bfloat16 start chain 0 at the bias, y = c₀ + c₁; int8 starts both at zero and ends with one FMA,
 /// y = b + s · (c₀ + c₁). With FMA hardware the vector paths equal the reference bit for bit.
 /// </summary>
@@ -78,50 +78,6 @@ internal static partial class MatVec
             default:
                 ReducedScalar<TFormat>(matrix, bias, x, y, firstPanel, panelCount);
                 break;
-        }
-    }
-
-    /// <summary>The reference the reduced-precision vector paths are tested against: the same words and chains, one row and one FMA at a time.</summary>
-    public static void MultiplyReducedScalar(QuantizedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y)
-    {
-        int panels = matrix.Rows / matrix.PanelWidth;
-        switch (matrix.Precision)
-        {
-            case WeightPrecision.Float16:
-                ReducedScalar<Float16Format>(matrix, bias, x, y, 0, panels);
-                break;
-            case WeightPrecision.BFloat16:
-                ReducedScalar<BFloat16Format>(matrix, bias, x, y, 0, panels);
-                break;
-            default:
-                ReducedScalar<Int8Format>(matrix, bias, x, y, 0, panels);
-                break;
-        }
-    }
-
-    private static void ReducedScalar<TFormat>(QuantizedMatrix matrix, ReadOnlySpan<float> bias, ReadOnlySpan<float> x, Span<float> y, int firstPanel, int panelCount)
-        where TFormat : struct, IReducedFormat
-    {
-        int W = matrix.PanelWidth, G = TFormat.Group, groups = matrix.Groups, columns = matrix.Columns;
-        var words = matrix.Words;
-        for (int panel = firstPanel; panel < firstPanel + panelCount; panel++)
-        {
-            for (int r = 0; r < W; r++)
-            {
-                int row = panel * W + r;
-                float c0 = TFormat.Scaled ? 0f : bias[row], c1 = 0f;
-                for (int g = 0; g < groups; g++)
-                {
-                    uint word = words[(panel * groups + g) * W + r];
-                    for (int k = 0; k < G; k += 2)
-                    {
-                        c0 = MathF.FusedMultiplyAdd(TFormat.Decode(word, k), InputAt(x, g * G + k, columns), c0);
-                        c1 = MathF.FusedMultiplyAdd(TFormat.Decode(word, k + 1), InputAt(x, g * G + k + 1, columns), c1);
-                    }
-                }
-
-                y[row] = TFormat.Scaled ? MathF.FusedMultiplyAdd(c0 + c1, matrix.RowScales[row], bias[row]) : c0 + c1;
-            }
         }
     }
 
