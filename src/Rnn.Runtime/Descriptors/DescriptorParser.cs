@@ -78,7 +78,7 @@ internal sealed class DescriptorParser
         {
             string text = ReadString(precisionIndex, DescriptorNames.WeightPrecisionField);
             if (!DescriptorNames.TryParseWeightPrecision(text, out precision))
-                throw Error(precisionIndex, DescriptorNames.WeightPrecisionField, $"expected one of {string.Join(", ", DescriptorNames.WeightPrecisions)}, found \"{text}\"");
+                throw Error(precisionIndex, DescriptorNames.WeightPrecisionField, $"expected one of {string.Join(", ", DescriptorNames.WeightPrecisions)}, found {MessageText.Quote(text)}");
         }
 
         InputNormalization? normalization = null;

@@ -95,6 +95,14 @@ public class DescriptorLimitTests
     }
 
     [Fact]
+    public void ATenMegabyteWeightPrecisionIsCutShortInTheMessage()
+    {
+        string value = new('p', 10_000_000);
+        var e = Reject(Dense().Replace("\"version\": 1,", $"\"version\": 2, \"weight_precision\": \"{value}\","));
+        Assert.Matches(@"^model\.rnn\.json\(2,\d+\): weight_precision: expected one of [a-z0-9, ]+, found ""p{64}… \(10,000,000 characters\)""$", e.Message);
+    }
+
+    [Fact]
     public void ATenMegabyteFieldNameIsCutShortInThePathAndTheMessage()
     {
         string name = new('k', 10_000_000);
