@@ -104,6 +104,28 @@ public sealed class QuantizeCommandTests : IDisposable
         Assert.Contains("\n  weight precision: int8 (weight matrices; biases, states and normalisation float32)\n", stdout.ToString().Replace("\r\n", "\n"));
     }
 
+    [Fact]
+    public void RunTakesAPrecisionAndPrintsWhatTheQuantizedFilePrints()
+    {
+        string input = WriteLstm("r.rnn.json", scale: 1f);
+        string quantized = Path.Combine(_directory, "r.bf16.rnn.json");
+        string csv = Path.Combine(_directory, "x.csv");
+        File.WriteAllText(csv, "x\n0.5\n-0.25\n1\n");
+        Assert.Equal(0, QuantizeCommand.Execute(input, "bfloat16", quantized, new StringWriter(), new StringWriter()));
+        var fromOption = new StringWriter();
+        var fromFile = new StringWriter();
+        var float32 = new StringWriter();
+        Assert.Equal(0, RunCommand.Execute(input, csv, null, fromOption, new StringWriter(), "bfloat16"));
+        Assert.Equal(0, RunCommand.Execute(quantized, csv, null, fromFile, new StringWriter()));
+        Assert.Equal(0, RunCommand.Execute(input, csv, null, float32, new StringWriter(), "float32"));
+        Assert.Equal(fromFile.ToString(), fromOption.ToString());
+        Assert.NotEqual(float32.ToString(), fromOption.ToString());
+
+        var stderr = new StringWriter();
+        Assert.Equal(1, RunCommand.Execute(input, csv, null, new StringWriter(), stderr, "half"));
+        Assert.Equal("error: --precision: expected one of float32, float16, bfloat16, int8, found \"half\"\n", stderr.ToString().Replace("\r\n", "\n"));
+    }
+
     // An LSTM 1 → 5 and a dense 5 → 1 with seeded weights times scale.
     private string WriteLstm(string name, float scale)
     {

@@ -20,7 +20,8 @@ internal static class QuantizeCommand
     /// <summary>The deviation check: this many steps of uniform random inputs in [−1, 1] from this seed.</summary>
     public const int CheckSteps = 1000, CheckSeed = 12;
 
-    private static readonly string[] s_precisions = { "float16", "bfloat16", "int8" };
+    /// <summary>The precisions <c>--precision</c> takes, as the descriptor spells them.</summary>
+    public static readonly string[] ReducedPrecisions = { "float16", "bfloat16", "int8" };
 
     public static Command Create()
     {
@@ -35,10 +36,8 @@ internal static class QuantizeCommand
     public static int Execute(string modelPath, string precisionName, string outputPath, TextWriter stdout, TextWriter stderr) =>
         CliErrors.Guard(stderr, () =>
         {
-            int index = Array.IndexOf(s_precisions, precisionName);
-            if (index < 0)
-                return CliErrors.Fail(stderr, $"--precision: expected one of {string.Join(", ", s_precisions)}, found \"{precisionName}\"");
-            var precision = (WeightPrecision)(index + 1);
+            if (!TryParsePrecision(precisionName, allowFloat32: false, out var precision))
+                return CliErrors.Fail(stderr, $"--precision: expected one of {string.Join(", ", ReducedPrecisions)}, found \"{precisionName}\"");
             if (string.Equals(Path.GetFullPath(modelPath), Path.GetFullPath(outputPath), StringComparison.Ordinal))
                 return CliErrors.Fail(stderr, $"-o: {outputPath} is the input model; write the quantized model to another file");
 
@@ -56,6 +55,14 @@ internal static class QuantizeCommand
             stdout.WriteLine($"  largest output deviation from the float32 model: {Format(deviation)} over {CheckSteps} steps of uniform random inputs in [-1, 1] (seed {CheckSeed})");
             return 0;
         });
+
+    /// <summary>Reads a <c>--precision</c> value (float32 only where <paramref name="allowFloat32"/>).</summary>
+    public static bool TryParsePrecision(string text, bool allowFloat32, out WeightPrecision precision)
+    {
+        int index = Array.IndexOf(ReducedPrecisions, text);
+        precision = index < 0 ? WeightPrecision.Float32 : (WeightPrecision)(index + 1);
+        return index >= 0 || allowFloat32 && text == "float32";
+    }
 
     // |w' − w| over every weight matrix, with where the largest is.
     private static (double Change, string Where, float Before, float After) LargestWeightChange(ModelDescriptor original, ModelDescriptor quantized)

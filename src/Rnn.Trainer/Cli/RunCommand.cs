@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using Rnn.Runtime;
 using Rnn.Runtime.Interpreter;
 using Rnn.Trainer.Data;
 
@@ -20,18 +21,27 @@ internal static class RunCommand
             Required = true,
         };
         var output = new Option<string?>("--output", "-o") { Description = "Write the outputs to this CSV file instead of standard output." };
+        var precision = new Option<string?>("--precision") { Description = "Run the weight matrices in float32, float16, bfloat16 or int8 (default: the file's weight_precision)." };
         var command = new Command("run", "Run a model over a sequence from a CSV file and print its outputs, one row per time step.")
         {
-            model, input, output,
+            model, input, output, precision,
         };
-        command.SetAction(result => Execute(result.GetValue(model)!, result.GetValue(input)!, result.GetValue(output), Console.Out, Console.Error));
+        command.SetAction(result => Execute(result.GetValue(model)!, result.GetValue(input)!, result.GetValue(output), Console.Out, Console.Error, result.GetValue(precision)));
         return command;
     }
 
-    public static int Execute(string modelPath, string inputPath, string? outputPath, TextWriter stdout, TextWriter stderr) =>
+    public static int Execute(string modelPath, string inputPath, string? outputPath, TextWriter stdout, TextWriter stderr, string? precisionName = null) =>
         CliErrors.Guard(stderr, () =>
         {
-            var model = InterpretedModel.Load(modelPath);
+            WeightPrecision? precision = null;
+            if (precisionName is not null)
+            {
+                if (!QuantizeCommand.TryParsePrecision(precisionName, allowFloat32: true, out var parsed))
+                    return CliErrors.Fail(stderr, $"--precision: expected one of float32, {string.Join(", ", QuantizeCommand.ReducedPrecisions)}, found \"{precisionName}\"");
+                precision = parsed;
+            }
+
+            var model = InterpretedModel.Load(modelPath, new ModelLoadOptions { Precision = precision });
             var table = CsvTable.Read(inputPath);
             if (table.Columns != model.InputSize)
                 throw new DataFileException(inputPath, 0, 0, $"expected {model.InputSize} column{(model.InputSize == 1 ? "" : "s")} (the model's input_size), found {table.Columns}");
