@@ -26,7 +26,8 @@ public enum WeightPrecision
 
     /// <summary>
     /// Signed 8-bit integers q ∈ [−127, 127] with one float32 scale s per output row (symmetric, no zero
-    /// point): w ≈ q · s with s = max_j |w_j| / 127, so each weight is off by at most s / 2.
+    /// point): w ≈ q · s with s = max_j |w_j| / 127 (cut to 17 significant bits, so q · s is exact and
+    /// quantizing again is idempotent), so each weight is off by at most s / 2.
     /// </summary>
     Int8 = 3,
 }
