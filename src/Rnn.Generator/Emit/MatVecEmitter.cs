@@ -167,14 +167,22 @@ internal static class MatVecEmitter
 
     private static string Accumulator(int vector, int chain) => chain == 0 ? $"a{vector}" : $"a{vector}_{chain}";
 
-    /// <summary>Chains summed pairwise: ((a + a_1) + (a_2 + a_3)); three (a block of 5 vectors on Vector512) as (a + a_1) + a_2.</summary>
-    private static string Sum(int vector, int chains) => chains switch
+    /// <summary>
+    /// Chains summed pairwise: ((a + a_1) + (a_2 + a_3)); three (a block of 5 vectors on Vector512) as (a + a_1) + a_2.
+    /// The left side of each addition is saturated to ±float.MaxValue first (<c>ChainSum</c>), so chains that
+    /// overflowed to +∞ and −∞ never meet as NaN; finite sums are unchanged.
+    /// </summary>
+    private static string Sum(int vector, int chains)
     {
-        1 => Accumulator(vector, 0),
-        2 => $"{Accumulator(vector, 0)} + {Accumulator(vector, 1)}",
-        3 => $"({Accumulator(vector, 0)} + {Accumulator(vector, 1)}) + {Accumulator(vector, 2)}",
-        _ => $"({Accumulator(vector, 0)} + {Accumulator(vector, 1)}) + ({Accumulator(vector, 2)} + {Accumulator(vector, 3)})",
-    };
+        string S(string v) => $"global::Rnn.Runtime.Kernels.ChainSum.Saturate({v})";
+        return chains switch
+        {
+            1 => Accumulator(vector, 0),
+            2 => $"{S(Accumulator(vector, 0))} + {Accumulator(vector, 1)}",
+            3 => $"{S($"{S(Accumulator(vector, 0))} + {Accumulator(vector, 1)}")} + {Accumulator(vector, 2)}",
+            _ => $"{S($"{S(Accumulator(vector, 0))} + {Accumulator(vector, 1)}")} + ({S(Accumulator(vector, 2))} + {Accumulator(vector, 3)})",
+        };
+    }
 
     private static string Offset(string reference, string offset) => offset == "0" ? $"{reference}" : $"Unsafe.Add(ref {reference}, {offset})";
 

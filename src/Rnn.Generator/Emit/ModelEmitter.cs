@@ -286,7 +286,7 @@ internal static class ModelEmitter
                     w.Line($"ref float mean = ref Unsafe.Add(ref image, {WeightsEmitter.WeightLayout.InputMean});");
                     w.Line($"ref float inverseStd = ref Unsafe.Add(ref image, {WeightsEmitter.WeightLayout.InputInverseStd});");
                     w.Line("for (int i = 0; i < InputSize; i++)");
-                    w.Line("    Unsafe.Add(ref t, i) = (Unsafe.Add(ref x, i) - Unsafe.Add(ref mean, i)) * Unsafe.Add(ref inverseStd, i);");
+                    w.Line($"    Unsafe.Add(ref t, i) = {NormalizationMath.Normalized("Unsafe.Add(ref x, i)", "Unsafe.Add(ref mean, i)", "Unsafe.Add(ref inverseStd, i)")};");
                     w.Line("x = ref t;");
                 }
 

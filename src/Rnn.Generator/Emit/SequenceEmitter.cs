@@ -133,7 +133,7 @@ internal static class SequenceEmitter
         w.Line($"ref float raw = ref {input};");
         w.Line($"for (int c = 0; c < {count}; c++)");
         w.Line("    for (int i = 0; i < InputSize; i++)");
-        w.Line($"        Unsafe.Add(ref sequenceA, c * {width} + i) = (Unsafe.Add(ref raw, c * InputSize + i) - Unsafe.Add(ref mean, i)) * Unsafe.Add(ref inverseStd, i);");
+        w.Line($"        Unsafe.Add(ref sequenceA, c * {width} + i) = {NormalizationMath.Normalized("Unsafe.Add(ref raw, c * InputSize + i)", "Unsafe.Add(ref mean, i)", "Unsafe.Add(ref inverseStd, i)")};");
     }
 
     /// <summary>

@@ -111,7 +111,7 @@ internal static partial class MatVec
 
                     for (; j < columns; j++)
                         a = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref p, (nuint)(j * W)), Vector256.Create(Unsafe.Add(ref xs, j)), a);
-                    (a + e).StoreUnsafe(ref ys, (nuint)(panel * W));
+                    (ChainSum.Saturate(a) + e).StoreUnsafe(ref ys, (nuint)(panel * W)); // never +∞ + −∞: ChainSum
                 }
 
                 continue;
@@ -154,10 +154,10 @@ internal static partial class MatVec
                 a3 = Vector256.MultiplyAddEstimate(Vector256.LoadUnsafe(ref p3, offset), xj, a3);
             }
 
-            a0 += e0;
-            a1 += e1;
-            a2 += e2;
-            a3 += e3;
+            a0 = ChainSum.Saturate(a0) + e0;
+            a1 = ChainSum.Saturate(a1) + e1;
+            a2 = ChainSum.Saturate(a2) + e2;
+            a3 = ChainSum.Saturate(a3) + e3;
             a0.StoreUnsafe(ref ys, (nuint)(panel * W));
             a1.StoreUnsafe(ref ys, (nuint)(panel * W + W));
             a2.StoreUnsafe(ref ys, (nuint)(panel * W + 2 * W));
@@ -194,7 +194,7 @@ internal static partial class MatVec
 
                     for (; j < columns; j++)
                         a = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref p, (nuint)(j * W)), Vector512.Create(Unsafe.Add(ref xs, j)), a);
-                    (a + e).StoreUnsafe(ref ys, (nuint)(panel * W));
+                    (ChainSum.Saturate(a) + e).StoreUnsafe(ref ys, (nuint)(panel * W)); // never +∞ + −∞: ChainSum
                 }
 
                 continue;
@@ -237,10 +237,10 @@ internal static partial class MatVec
                 a3 = Vector512.MultiplyAddEstimate(Vector512.LoadUnsafe(ref p3, offset), xj, a3);
             }
 
-            a0 += e0;
-            a1 += e1;
-            a2 += e2;
-            a3 += e3;
+            a0 = ChainSum.Saturate(a0) + e0;
+            a1 = ChainSum.Saturate(a1) + e1;
+            a2 = ChainSum.Saturate(a2) + e2;
+            a3 = ChainSum.Saturate(a3) + e3;
             a0.StoreUnsafe(ref ys, (nuint)(panel * W));
             a1.StoreUnsafe(ref ys, (nuint)(panel * W + W));
             a2.StoreUnsafe(ref ys, (nuint)(panel * W + 2 * W));
