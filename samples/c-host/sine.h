@@ -30,6 +30,11 @@ extern "C" {
 #define SINE_ABI_VERSION 1
 #define SINE_INPUT_SIZE 1
 #define SINE_OUTPUT_SIZE 1
+/* How the library stores its weight matrices (sine_weight_precision() returns the same number):
+ * 0 float32, 1 float16, 2 bfloat16, 3 int8; reduced weights are widened to float32 in registers, and
+ * activations and state are float32 throughout. */
+#define SINE_WEIGHT_PRECISION 0
+#define SINE_WEIGHT_PRECISION_NAME "float32"
 /* Bytes and alignment of a state buffer, for static allocation:
  *   static _Alignas(SINE_STATE_ALIGNMENT) unsigned char state[SINE_STATE_SIZE]; */
 #define SINE_STATE_SIZE 440
@@ -40,6 +45,8 @@ uint32_t sine_abi_version(void);
 /* Values per step in and out (SINE_INPUT_SIZE, SINE_OUTPUT_SIZE). */
 int32_t sine_input_size(void);
 int32_t sine_output_size(void);
+/* The weight precision of the library actually linked (SINE_WEIGHT_PRECISION). */
+int32_t sine_weight_precision(void);
 /* Bytes and alignment a state buffer needs (SINE_STATE_SIZE, SINE_STATE_ALIGNMENT). */
 size_t sine_state_size(void);
 size_t sine_state_alignment(void);

@@ -28,4 +28,13 @@ public sealed class RnnModelAttribute : Attribute
     /// matching C header in the constant <c>NativeHeader</c>. Needs <c>AllowUnsafeBlocks</c>.
     /// </summary>
     public string? NativeExportPrefix { get; set; }
+
+    /// <summary>
+    /// How the generated code stores and reads its weight matrices (see <see cref="WeightPrecision"/>):
+    /// <see cref="WeightPrecision.Float16"/> and <see cref="WeightPrecision.BFloat16"/> halve the bytes a step
+    /// reads, <see cref="WeightPrecision.Int8"/> quarters them; activations and state stay float32. When not
+    /// set, the descriptor's <c>weight_precision</c> (float32 when it has none). The generated type says what
+    /// it was built with in its <c>WeightPrecision</c> constant.
+    /// </summary>
+    public WeightPrecision Precision { get; set; }
 }

@@ -19,7 +19,9 @@ internal static class GeneratorHarness
 
     private static readonly Lazy<MetadataReference[]> References = new(() =>
     {
-        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).ToList();
+        // Not the generator itself: a consumer never references it, and it compiles the runtime's WeightPrecision in (public there too).
+        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => !Path.GetFileName(p).Equals("Rnn.Generator.dll", StringComparison.OrdinalIgnoreCase)).ToList();
         paths.Add(typeof(runtime::Rnn.Runtime.IRnnModel).Assembly.Location);
         return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToArray();
     });

@@ -90,8 +90,9 @@ internal static class CodeShape
     public const int ChunkFloats = 8 * 1024;
 
     /// <summary>Whether a layer takes the projection path in sequence mode (see <see cref="ProjectFromInputs"/>).</summary>
+    /// <remarks>Reduced-precision layers step one at a time in Run: the projection kernel reads float32 panels only.</remarks>
     public static bool ProjectsInputs(LayerPlan layer) =>
-        layer.Kind != LayerKind.Dense && layer.InputSize >= ProjectFromInputs;
+        layer.Kind != LayerKind.Dense && layer.InputSize >= ProjectFromInputs && layer.Matrices[0].Precision == Rnn.Runtime.WeightPrecision.Float32;
 
     /// <summary>Rows per panel for a layer with <paramref name="units"/> outputs.</summary>
     public static int PanelWidth(int units) => units >= WidePanelFromUnits ? 16 : 8;
@@ -130,7 +131,26 @@ internal static class CodeShape
     /// <summary>True when one matrix outgrows L1: its blocks take <see cref="MaxStreamingBlockVectors"/>.</summary>
     public static bool IsStreaming(MatrixPlan matrix) => WeightBytes(matrix) > StreamingBytes;
 
-    private static long WeightBytes(MatrixPlan matrix) => 4L * matrix.Weights.Count;
+    /// <summary>Bytes a step reads: 4 per float32 weight, 4 per word of <see cref="MatrixPlan.Group"/> reduced weights.</summary>
+    private static long WeightBytes(MatrixPlan matrix) => 4L * matrix.Weights.Count / matrix.Group;
+
+    /// <summary>
+    /// Chains per accumulator over reduced-precision words: a word's G inputs go to separate chains, so a
+    /// load feeds independent FMAs. Two for float16/bfloat16; int8 takes four on Vector512 (32 registers) and
+    /// two elsewhere, so the block's accumulators still fit 16 registers with the word and its decoded weight.
+    /// </summary>
+    public static int WordChains(int group, int width) => group == 4 && width == 16 ? 4 : 2;
+
+    /// <summary>
+    /// Accumulator vectors per block over words: the float32 choice, capped so block × chains accumulators
+    /// stay within <see cref="FmasInFlight"/> (<see cref="FmasInFlightWithAvx512"/> on Vector512) registers.
+    /// </summary>
+    public static int WordBlockVectors(int vectors, int width, int panel, bool streaming, int group)
+    {
+        int perPanel = Math.Max(1, panel / width);
+        int budget = (width == 16 ? FmasInFlightWithAvx512 : FmasInFlight) / WordChains(group, width);
+        return Math.Min(BlockVectors(vectors, width, panel, streaming), Math.Max(budget / perPanel, 1) * perPanel);
+    }
 
     /// <summary>Whether a dense layer takes the dot-product form (see <see cref="DotProductUpToUnits"/>).</summary>
     public static bool IsDotProduct(LayerKind kind, int units, bool inputIsState) =>

@@ -38,6 +38,9 @@ internal static class LayerEmitter
 
     public static string BiasName(int index, int matrix) => $"Layer{index}Bias{(matrix == 0 ? "" : matrix.ToString())}";
 
+    /// <summary>The image piece of an int8 matrix's scales, one float32 per (padded) row.</summary>
+    public static string ScaleName(int index, int matrix) => $"Layer{index}Scale{(matrix == 0 ? "" : matrix.ToString())}";
+
     /// <summary>"layers[i]" as the descriptor numbers it, with the direction of a pass that walks backward.</summary>
     public static string Label(LayerPlan layer) =>
         layer.Cell is { Direction: RecurrentDirection.Reverse } ? $"layers[{layer.Source}] (reverse)" : $"layers[{layer.Source}]";

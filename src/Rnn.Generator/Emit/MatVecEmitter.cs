@@ -26,7 +26,7 @@ internal readonly struct ColumnSource
 /// out one by one; many become one loop over blocks with constant bounds, so source size does not grow with
 /// the matrix.
 /// </summary>
-internal static class MatVecEmitter
+internal static partial class MatVecEmitter
 {
     /// <param name="w">Where the code goes.</param>
     /// <param name="flavor">The vector width to write for.</param>
@@ -52,13 +52,15 @@ internal static class MatVecEmitter
         }
 
         int width = flavor.Width, vectors = matrix.Rows / width;
-        int block = CodeShape.BlockVectors(vectors, width, matrix.PanelWidth, CodeShape.IsStreaming(matrix));
+        int block = matrix.Precision == Rnn.Runtime.WeightPrecision.Float32
+            ? CodeShape.BlockVectors(vectors, width, matrix.PanelWidth, CodeShape.IsStreaming(matrix))
+            : CodeShape.WordBlockVectors(vectors, width, matrix.PanelWidth, CodeShape.IsStreaming(matrix), matrix.Group);
         int columns = 0;
         foreach (var source in sources)
             columns += source.Count;
         var shape = new BlockShape(flavor, matrix, firstColumn, columns);
         int fullBlocks = vectors / block, rest = vectors % block;
-        long weightsPerBlock = (long)block * width * matrix.Columns;
+        long weightsPerBlock = (long)block * width * matrix.Groups;
         int rowsPerBlock = block * width;
         if (fullBlocks > CodeShape.UnrollBlocksUpTo)
         {
@@ -94,13 +96,19 @@ internal static class MatVecEmitter
             int count = System.Math.Min(block, vectors - first);
             using (w.Block($"// rows {first * width}..{(first + count) * width - 1}"))
             using (StreamLoop.Each(w, streams))
-                EmitBlock(w, shape, count, weights, initial, y, ((long)first * width * matrix.Columns).ToString(), (first * width).ToString(), sources);
+                EmitBlock(w, shape, count, weights, initial, y, ((long)first * width * matrix.Groups).ToString(), (first * width).ToString(), sources);
         }
     }
 
     /// <summary>One block: <paramref name="count"/> accumulator vectors over every input column.</summary>
     private static void EmitBlock(CodeWriter w, BlockShape shape, int count, string weights, string initial, string y, string weightOffset, string rowOffset, IReadOnlyList<ColumnSource> sources)
     {
+        if (shape.Group > 1)
+        {
+            EmitWordBlock(w, shape, count, weights, initial, y, weightOffset, rowOffset, sources);
+            return;
+        }
+
         var flavor = shape.Flavor;
         int chains = CodeShape.Chains(count, shape.SourceColumns, flavor.Width);
         w.Line($"ref float wb = ref {Offset(weights, weightOffset)};");
@@ -188,6 +196,12 @@ internal static class MatVecEmitter
 
     private static void EmitScalar(CodeWriter w, MatrixPlan matrix, string weights, string initial, IReadOnlyList<ColumnSource> sources, string y, int firstColumn)
     {
+        if (matrix.Group > 1)
+        {
+            EmitScalarWords(w, matrix, weights, initial, sources, y, firstColumn);
+            return;
+        }
+
         int panel = matrix.PanelWidth;
         using (w.Block($"for (int r = 0; r < {matrix.Rows}; r++)"))
         {
@@ -212,7 +226,10 @@ internal static class MatVecEmitter
         {
             Flavor = flavor;
             Panel = matrix.PanelWidth;
-            Columns = matrix.Columns;
+            Columns = matrix.Groups;
+            Group = matrix.Group;
+            Precision = matrix.Precision;
+            ScaleOffset = WordsLength(matrix);
             FirstColumn = firstColumn;
             SourceColumns = sourceColumns;
         }
@@ -221,7 +238,16 @@ internal static class MatVecEmitter
 
         public int Panel { get; }
 
+        /// <summary>Weight columns per panel row as stored: the inputs for float32, the word groups otherwise.</summary>
         public int Columns { get; }
+
+        public Rnn.Runtime.WeightPrecision Precision { get; }
+
+        /// <summary>Inputs per stored column: 1 (float32), 2 (float16, bfloat16) or 4 (int8).</summary>
+        public int Group { get; }
+
+        /// <summary>Int8: where the row scales start after the matrix's first word (the next 64-byte boundary).</summary>
+        public long ScaleOffset { get; }
 
         public int FirstColumn { get; }
 

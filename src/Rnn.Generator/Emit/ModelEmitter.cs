@@ -100,6 +100,19 @@ internal static class ModelEmitter
         using Vector512 = global::System.Runtime.Intrinsics.Vector512;
         """);
 
+    /// <summary>
+    /// A reduced-precision model says what it was built with; a float32 model's text stays exactly as it was
+    /// before precisions existed (it has no such constant: float32 is the default).
+    /// </summary>
+    private static string PrecisionConstant(NetworkPlan plan)
+    {
+        if (plan.Precision == Rnn.Runtime.WeightPrecision.Float32)
+            return "";
+        string name = Rnn.Runtime.Precision.WeightQuantizer.Name(plan.Precision);
+        return $"\n\n/// <summary>How the weight matrices are stored and read: {name} words widened to float32 in registers.</summary>"
+            + $"\npublic const global::Rnn.Runtime.WeightPrecision WeightPrecision = global::Rnn.Runtime.WeightPrecision.{plan.Precision};";
+    }
+
     private static void WriteApi(CodeWriter w, NetworkPlan plan)
     {
         w.Lines($$"""
@@ -107,7 +120,7 @@ internal static class ModelEmitter
         public const int InputSize = {{plan.InputSize}};
 
         /// <summary>Values per time step out.</summary>
-        public const int OutputSize = {{plan.OutputSize}};
+        public const int OutputSize = {{plan.OutputSize}};{{PrecisionConstant(plan)}}
 
         private const int StateLength = {{plan.StateLength}};
         private const int ScratchLength = {{plan.ScratchLength}};

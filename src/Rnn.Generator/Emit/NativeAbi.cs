@@ -26,10 +26,18 @@ internal sealed class NativeAbi
         // A test checks this against sizeof.
         int model = 4 * (plan.StateLength + plan.ScratchLength) + (plan.WholeSequence ? 0 : 4);
         StateSize = (HeaderBytes + model + 7) / 8 * 8;
+        Precision = (int)plan.Precision;
+        PrecisionName = Rnn.Runtime.Precision.WeightQuantizer.Name(plan.Precision);
         Magic = Fnv1a(request.FullName + "|" + plan.Summary + "|" + plan.InputSize + "|" + plan.OutputSize);
     }
 
     public string Prefix { get; }
+
+    /// <summary>The weight precision the library is built with, as the C ABI numbers it (WeightPrecision's values: 0 float32, 1 float16, 2 bfloat16, 3 int8).</summary>
+    public int Precision { get; }
+
+    /// <summary>Its name in the header: float32, float16, bfloat16 or int8.</summary>
+    public string PrecisionName { get; }
 
     /// <summary>The prefix in upper case, for the header's macros.</summary>
     public string Macro { get; }

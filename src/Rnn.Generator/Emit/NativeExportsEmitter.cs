@@ -101,6 +101,10 @@ internal static class NativeExportsEmitter
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "{{abi.Prefix}}_output_size")]
         public static int GetOutputSize() => OutputSize;
 
+        /// <summary><c>int32_t {{abi.Prefix}}_weight_precision(void)</c>: how the library stores its weights, a <c>WeightPrecision</c> value (0 float32, 1 float16, 2 bfloat16, 3 int8).</summary>
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "{{abi.Prefix}}_weight_precision")]
+        public static int GetWeightPrecision() => {{abi.Precision}};
+
         /// <summary><c>size_t {{abi.Prefix}}_state_size(void)</c>: bytes of a state buffer.</summary>
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(EntryPoint = "{{abi.Prefix}}_state_size")]
         public static nuint GetStateSize() => (nuint)sizeof(State);

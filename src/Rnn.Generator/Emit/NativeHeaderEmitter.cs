@@ -44,6 +44,11 @@ internal static class NativeHeaderEmitter
             #define {{m}}_ABI_VERSION {{NativeAbi.Version}}
             #define {{m}}_INPUT_SIZE {{plan.InputSize}}
             #define {{m}}_OUTPUT_SIZE {{plan.OutputSize}}
+            /* How the library stores its weight matrices ({{p}}_weight_precision() returns the same number):
+             * 0 float32, 1 float16, 2 bfloat16, 3 int8; reduced weights are widened to float32 in registers, and
+             * activations and state are float32 throughout. */
+            #define {{m}}_WEIGHT_PRECISION {{abi.Precision}}
+            #define {{m}}_WEIGHT_PRECISION_NAME "{{abi.PrecisionName}}"
             /* Bytes and alignment of a state buffer, for static allocation:
              *   static _Alignas({{m}}_STATE_ALIGNMENT) unsigned char state[{{m}}_STATE_SIZE]; */
             #define {{m}}_STATE_SIZE {{abi.StateSize}}
@@ -54,6 +59,8 @@ internal static class NativeHeaderEmitter
             /* Values per step in and out ({{m}}_INPUT_SIZE, {{m}}_OUTPUT_SIZE). */
             int32_t {{p}}_input_size(void);
             int32_t {{p}}_output_size(void);
+            /* The weight precision of the library actually linked ({{m}}_WEIGHT_PRECISION). */
+            int32_t {{p}}_weight_precision(void);
             /* Bytes and alignment a state buffer needs ({{m}}_STATE_SIZE, {{m}}_STATE_ALIGNMENT). */
             size_t {{p}}_state_size(void);
             size_t {{p}}_state_alignment(void);

@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
 using Rnn.Generator.Model;
+using Rnn.Generator.Parsing;
+using Rnn.Runtime;
+using Rnn.Runtime.Precision;
 using Rnn.Runtime.Descriptors;
 
 namespace Rnn.Generator.Emit;
@@ -73,7 +76,20 @@ internal static class WeightsEmitter
                     string shape = matrix.RowMajor
                         ? $"{matrix.Rows} rows × {matrix.Columns} inputs (padded), row by row"
                         : $"{matrix.Rows} rows (padded) × {matrix.Columns} inputs, in panels of {matrix.PanelWidth} rows stored input by input";
-                    Add(LayerEmitter.WeightsName(l, m), $"{LayerEmitter.Label(layer)} {what}: {shape}", matrix.Weights);
+                    if (matrix.Precision == WeightPrecision.Float32)
+                    {
+                        Add(LayerEmitter.WeightsName(l, m), $"{LayerEmitter.Label(layer)} {what}: {shape}", matrix.Weights);
+                    }
+                    else
+                    {
+                        // Words of Group inputs per panel row (WeightQuantizer's layout); int8 adds a float32 scale per row.
+                        var quantized = WeightQuantizer.Quantize(PrecisionPlanner.ToPacked(matrix), matrix.Precision, what);
+                        string name = WeightQuantizer.Name(matrix.Precision);
+                        Add(LayerEmitter.WeightsName(l, m), $"{LayerEmitter.Label(layer)} {what}: {shape}, as {name} words of {matrix.Group} inputs", EquatableArray<float>.Empty, quantized.Words);
+                        if (quantized.RowScales.Length > 0)
+                            Add(LayerEmitter.ScaleName(l, m), $"{LayerEmitter.Label(layer)} {what} int8 scale per row", new EquatableArray<float>(quantized.RowScales));
+                    }
+
                     Add(LayerEmitter.BiasName(l, m), $"{LayerEmitter.Label(layer)} {what} bias, {matrix.Bias.Count} rows (padded)", matrix.Bias);
                 }
 
@@ -99,18 +115,26 @@ internal static class WeightsEmitter
             {
                 for (int i = 0; i < piece.Values.Count; i++)
                     Array.Copy(LittleEndian(piece.Values[i]), 0, bytes, 4 * (piece.Offset + i), 4);
+                // Words as their bits: never through a float, which could quiet a NaN-shaped word.
+                for (int i = 0; i < (piece.Words?.Length ?? 0); i++)
+                {
+                    uint word = piece.Words![i];
+                    for (int b = 0; b < 4; b++)
+                        bytes[4 * (piece.Offset + i) + b] = (byte)(word >> (8 * b));
+                }
             }
 
             return bytes;
         }
 
-        private void Add(string name, string summary, EquatableArray<float> values)
+        private void Add(string name, string summary, EquatableArray<float> values, uint[]? words = null)
         {
-            Pieces.Add(new Piece(name, Count, summary, values));
-            Count += (values.Count + Align - 1) / Align * Align;
+            Pieces.Add(new Piece(name, Count, summary, values, words));
+            int length = words?.Length ?? values.Count;
+            Count += (length + Align - 1) / Align * Align;
         }
 
-        private static string Describe(LayerPlan layer, int matrix) => layer.Kind switch
+        internal static string Describe(LayerPlan layer, int matrix) => layer.Kind switch
         {
             LayerKind.Lstm => matrix == 0 ? "W over [x; h], gates i, f, g, o, biases b_ih + b_hh" : "W_hr (projection)",
             LayerKind.Gru when layer.Matrices.Count == 3 => matrix switch { 0 => "W_ih, gates r, z, n", 1 => "W_hh, gates r, z", _ => "W_hn (applied to r ⊙ h)" },
@@ -120,5 +144,6 @@ internal static class WeightsEmitter
         };
     }
 
-    internal sealed record Piece(string Name, int Offset, string Summary, EquatableArray<float> Values);
+    /// <summary>A piece of the image: float32 <see cref="Values"/>, or for a reduced-precision matrix its 32-bit <see cref="Words"/>.</summary>
+    internal sealed record Piece(string Name, int Offset, string Summary, EquatableArray<float> Values, uint[]? Words = null);
 }

@@ -1,7 +1,8 @@
 namespace Rnn.Generator.Model;
 
 /// <summary>
-/// What one <c>[RnnModel]</c> attribute asks for: the type to fill in and the descriptor path, with the
+/// What one <c>[RnnModel]</c> attribute asks for: the type to fill in and the descriptor path (and the weight precision when the attribute sets
+/// one; null takes the descriptor's), with the
 /// facts about the type that the emitter needs. Cache boundary type: keep value equality (no symbols,
 /// no syntax, no compilation).
 /// </summary>
@@ -14,7 +15,8 @@ internal sealed record ModelRequest(
     string DescriptorPath,
     string SourceFilePath,
     LocationInfo? AttributeLocation,
-    string? NativeExportPrefix);
+    string? NativeExportPrefix,
+    global::Rnn.Runtime.WeightPrecision? Precision = null);
 
 /// <summary>A request, or the diagnostics that stop it. Cache boundary type: keep value equality.</summary>
 internal sealed record RequestResult(ModelRequest? Request, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -1,10 +1,13 @@
+using Rnn.Runtime;
 using Rnn.Runtime.Descriptors;
 
 namespace Rnn.Generator.Model;
 
 /// <summary>
 /// A descriptor turned into what the emitter writes: sizes, buffer offsets and weights already packed in
-/// the kernels' panel layout (by the runtime's own packing code). Cache boundary type: keep value equality.
+/// the kernels' panel layout (by the runtime's own packing code). <see cref="Precision"/> is the descriptor's
+/// weight_precision as planned, and the precision the code is built with once <c>PrecisionPlanner</c> has
+/// applied the attribute's. Cache boundary type: keep value equality.
 /// </summary>
 internal sealed record NetworkPlan(
     int InputSize,
@@ -17,7 +20,8 @@ internal sealed record NetworkPlan(
     int LayerScratchOffset,
     string Summary,
     int Skip = 0,
-    bool WholeSequence = false)
+    bool WholeSequence = false,
+    WeightPrecision Precision = WeightPrecision.Float32)
 {
     /// <summary>Whether the model keeps a flag telling whether its state was loaded (step-by-step models with an initial state; whole-sequence models load it on every Run).</summary>
     public bool TracksStart => HasInitialState && !WholeSequence;
@@ -108,7 +112,17 @@ internal sealed record CellPlan(
 /// <see cref="Columns"/> weights each (the padded input length, zeros past the real inputs) for the dot-product
 /// form of a narrow dense layer. Cache boundary type: keep value equality.
 /// </summary>
-internal sealed record MatrixPlan(int Rows, int Columns, int PanelWidth, bool RowMajor, EquatableArray<float> Weights, EquatableArray<float> Bias);
+/// <see cref="Precision"/> says how the code stores and reads the weights (float32 values here, quantized
+/// into words by the weight image); a row-major matrix stays float32, holding the rounded values.
+internal sealed record MatrixPlan(int Rows, int Columns, int PanelWidth, bool RowMajor, EquatableArray<float> Weights, EquatableArray<float> Bias,
+    WeightPrecision Precision = WeightPrecision.Float32)
+{
+    /// <summary>Inputs per 32-bit word of the weight image: 1 for float32, 2 for float16/bfloat16, 4 for int8.</summary>
+    public int Group => global::Rnn.Runtime.Precision.WeightQuantizer.GroupSize(Precision);
+
+    /// <summary>Word groups per panel row: ⌈Columns / Group⌉ (Columns for float32).</summary>
+    public int Groups => (Columns + Group - 1) / Group;
+}
 
 /// <summary>A descriptor file read once per content: its plan, or the reader's diagnostic. Cache boundary type: keep value equality.</summary>
 internal sealed record LoadedDescriptor(string Path, NetworkPlan? Plan, DiagnosticInfo? Error);

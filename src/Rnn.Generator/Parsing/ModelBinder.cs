@@ -83,8 +83,10 @@ internal static class ModelBinder
             else if (descriptor.Plan.PackedWeightCount > maxPackedWeights)
                 results.Add(Fail(DiagnosticInfo.Create(DiagnosticDescriptors.ModelTooLarge, request.AttributeLocation,
                     request.DescriptorPath, descriptor.Plan.PackedWeightCount.ToString(), maxPackedWeights.ToString())));
+            else if (PrecisionPlanner.Apply(descriptor.Plan, request.Precision ?? descriptor.Plan.Precision, out string? rangeError) is { } plan)
+                results.Add(new ModelResult(request, plan, descriptor.Path, EquatableArray<DiagnosticInfo>.Empty));
             else
-                results.Add(new ModelResult(request, descriptor.Plan, descriptor.Path, EquatableArray<DiagnosticInfo>.Empty));
+                results.Add(Fail(DiagnosticInfo.Create(DiagnosticDescriptors.WeightOutOfPrecisionRange, request.AttributeLocation, rangeError!)));
         }
 
         return results.ToImmutable();

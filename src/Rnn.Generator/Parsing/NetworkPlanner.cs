@@ -82,7 +82,7 @@ internal static class NetworkPlanner
         string summary = string.Join(", ", descriptor.Layers.Select(Describe));
         return new NetworkPlan(descriptor.InputSize, descriptor.OutputSize, mean, inverseStd, new EquatableArray<LayerPlan>(layers.ToArray()),
             System.Math.Max(stateOffset, 1), System.Math.Max(normalizedInput + layerScratch, 1), normalizedInput, summary,
-            descriptor.Skip, descriptor.NeedsWholeSequence);
+            descriptor.Skip, descriptor.NeedsWholeSequence, descriptor.WeightPrecision);
     }
 
     /// <summary>

@@ -29,10 +29,18 @@ internal static class RequestParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingPath, attributeLocation));
 
         string? nativePrefix = null;
+        Rnn.Runtime.WeightPrecision? precision = null;
         foreach (var named in attribute.NamedArguments)
         {
             if (named.Key == "NativeExportPrefix")
                 nativePrefix = named.Value.Value as string;
+            if (named.Key == "Precision" && named.Value.Value is int value)
+            {
+                if (value is >= (int)Rnn.Runtime.WeightPrecision.Float32 and <= (int)Rnn.Runtime.WeightPrecision.Int8)
+                    precision = (Rnn.Runtime.WeightPrecision)value;
+                else
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidPrecision, attributeLocation, value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
         }
 
         if (nativePrefix is not null && !IsCIdentifier(nativePrefix))
@@ -64,7 +72,7 @@ internal static class RequestParser
 
         string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
         var request = new ModelRequest(ns, new EquatableArray<string>(containing.ToArray()), type.Name, Keyword(syntax),
-            fullName, path!, syntax.SyntaxTree.FilePath, attributeLocation, nativePrefix);
+            fullName, path!, syntax.SyntaxTree.FilePath, attributeLocation, nativePrefix, precision);
         return new RequestResult(request, EquatableArray<DiagnosticInfo>.Empty);
     }
 
