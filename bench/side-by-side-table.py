@@ -4,8 +4,11 @@
     python3 bench/side-by-side-table.py artifacts/side-by-side/raw.txt
 
 Each raw line is `<repeat> <column> <contender> <model> <ns per step> <checksum> <simd path or backend>`.
+Columns generated-batch<B>-aot-native and interpreter-batch<B> (side-by-side.sh --streams) are ns per
+stream-step of B streams stepped together; they get a table of their own.
 Standard library only.
 """
+import re
 import statistics
 import sys
 from collections import defaultdict
@@ -77,6 +80,7 @@ def main(path):
     print("generated AOT native, one Step per sample (as RTNeural's forward); 'generated Run' calls Run on 64 samples")
     print("at a time (sequence mode for layers with 8+ inputs). SIMD paths and backends: "
           + "; ".join(f"{HEADINGS[c]}: {', '.join(sorted(paths[c]))}" for c in columns) + ".")
+    batch_table(models, median, paths)
     print()
     print(f"Checksums (sum of the first 1000 outputs from zero state), largest relative difference from generated JIT:")
     failed = False
@@ -89,6 +93,33 @@ def main(path):
         flag = "  ** DISAGREES **" if worst[0] > CHECKSUM_TOLERANCE else ""
         print(f"  {model}: {reference:.9g}, {worst[0]:.1e} ({worst[1]}){flag}")
     return 1 if failed else 0
+
+
+BATCH = re.compile(r"^(generated|interpreter)-batch(\d+)")
+
+
+def batch_table(models, median, paths):
+    """Many streams per call: ns per stream-step for each B, and generated B streams over one generated Step."""
+    found = {(m.group(1), int(m.group(2)), column) for (_, column) in median for m in [BATCH.match(column)] if m}
+    counts = sorted({count for _, count, _ in found})
+    if not counts:
+        return
+    columns = [(kind, count, column) for kind in ("generated", "interpreter") for count in counts
+               for k, c, column in sorted(found) if (k, c) == (kind, count)]
+    print()
+    print("| shape | " + " | ".join(f"{kind} B = {count}" for kind, count, _ in columns)
+          + " | " + " | ".join(f"generated B = {count} ÷ one Step" for count in counts) + " |")
+    print("|---|" + "--:|" * (len(columns) + len(counts)))
+    for model in models:
+        single = [median[model, c] for c in ("generated-jit", "generated-aot-native") if (model, c) in median]
+        best_single = min(single) if single else None
+        generated = {count: median.get((model, column)) for kind, count, column in columns if kind == "generated"}
+        print(f"| {shape(model)} | " + " | ".join(ns(median.get((model, column))) for _, _, column in columns)
+              + " | " + " | ".join(ratio(generated.get(count), best_single) for count in counts) + " |")
+    print()
+    print("Medians over repeats, ns per stream-step: one StepBatch of B streams divided by B (generated: NativeAOT native;")
+    print("interpreter: StreamBatch, JIT); '÷ one Step' against the better of generated JIT and AOT native stepping one stream.")
+    print("SIMD paths: " + "; ".join(f"{column}: {', '.join(sorted(paths[column]))}" for _, _, column in columns) + ".")
 
 
 if __name__ == "__main__":

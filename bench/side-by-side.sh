@@ -2,20 +2,22 @@
 # Generated code, interpreter and ONNX Runtime against RTNeural, side by side on this machine: one command.
 #
 #   bash bench/side-by-side.sh --rtneural /path/to/RTNeural [--repeats 5] [--models lstm_1x8,gru_1x64]
-#        [--seconds 1] [--warmup-seconds 2] [--cpu 1] [--no-build]
+#        [--seconds 1] [--warmup-seconds 2] [--cpu 1] [--no-build] [--streams 1,4,8,32]
 #
 # Builds RTNeural's harness four ways (bench/rtneural/build.sh), the .NET timer under the JIT and with
 # NativeAOT (x86-64-v3 and native), and the ONNX models (tools/make_bench_onnx.py into artifacts/onnx, if
 # Debian's python3 has torch and onnx). Then, for each repeat, for each model, runs every contender once,
 # each in a fresh process pinned to one core, and prints a markdown table of medians over the repeats
 # (ns per step; bench/side-by-side-table.py). Raw lines go to artifacts/side-by-side/raw.txt.
+# --streams adds, for each B, B streams stepped together (generated StepBatch, NativeAOT native; interpreter
+# StreamBatch, JIT), timed in ns per stream-step and tabled apart.
 # See bench/README.md, "Side by side with RTNeural".
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out="$repo/artifacts/side-by-side"
 python=/usr/bin/python3
-rtneural="" repeats=5 seconds=1 warmup=2 cpu=1 build=1
+rtneural="" repeats=5 seconds=1 warmup=2 cpu=1 build=1 streams=""
 # RTNeural's published shapes, then the large models the step timer's build writes (bench/Directory.Build.targets).
 models="lstm_1x8,lstm_1x16,lstm_1x32,lstm_1x64,lstm_1x128,lstm_64x64,gru_1x8,gru_1x16,gru_1x32,gru_1x64,gru_1x128,gru_64x64"
 models+=",lstm_1x256,lstm_1x512,gru_1x256,gru_1x512"
@@ -28,6 +30,7 @@ while [[ $# -gt 0 ]]; do
         --warmup-seconds) warmup="$2"; shift 2 ;;
         --cpu) cpu="$2"; shift 2 ;;
         --no-build) build=0; shift ;;
+        --streams) streams="$2"; shift 2 ;;
         *) echo "side-by-side.sh: unknown option $1 (see the comment at the top of this script)" >&2; exit 2 ;;
     esac
 done
@@ -75,6 +78,14 @@ contenders=(
     "generated-run-jit|$out/jit/Rnn.StepTimer --contender generated-run --warmup-seconds $warmup"
     "interpreter|$out/jit/Rnn.StepTimer --contender interpreter --warmup-seconds $warmup"
 )
+IFS=, read -r -a stream_counts <<<"$streams"
+for count in "${stream_counts[@]}"; do
+    [[ "$count" =~ ^[1-9][0-9]*$ ]] || { echo "side-by-side.sh: --streams takes positive counts like 1,4,8,32, found '$count'" >&2; exit 2; }
+    contenders+=(
+        "generated-batch$count-aot-native|$out/aot-native/Rnn.StepTimer --contender generated-batch --streams $count --warmup-seconds $native_warmup"
+        "interpreter-batch$count|$out/jit/Rnn.StepTimer --contender interpreter-batch --streams $count --warmup-seconds $warmup"
+    )
+done
 if [[ $have_onnx == 1 ]]; then
     # Reads artifacts/onnx/<model>.onnx, the timer's default.
     contenders+=("onnx|$out/jit/Rnn.StepTimer --contender onnx --warmup-seconds $warmup")

@@ -15,10 +15,13 @@ public interface IStepRunner
 /// RTNeural's <c>forward</c> is called (the figure the side-by-side table compares), or with
 /// <paramref name="sequence"/> one <c>Run</c> per call (sequence mode, where the model has it).
 /// </summary>
-public sealed class GeneratedRunner<TModel>(bool sequence) : IStepRunner
+public sealed class GeneratedRunner<TModel>(bool sequence) : IStepRunner, IBatchSource
     where TModel : struct, IRnnModel
 {
     private TModel _model = default;
+
+    /// <summary><paramref name="streams"/> instances of the same model, stepped together or one by one (see <see cref="GeneratedBatchRunner{TModel}"/>).</summary>
+    public IBatchRunner Batch(int streams, bool together) => new GeneratedBatchRunner<TModel>(streams, together);
 
     public void Run(ReadOnlySpan<float> inputs, Span<float> outputs)
     {

@@ -4,7 +4,8 @@ using System.IO;
 using Rnn.Runtime.Descriptors;
 using Rnn.StepTimer;
 
-// One contender on one model; prints `<contender> <model> <ns per step> <checksum> <simd path>`.
+// One contender on one model; prints `<contender> <model> <ns per step> <checksum> <simd path>` (for the
+// batch contenders, ns per stream-step: the time of a step of all --streams streams divided by their number).
 // bench/side-by-side.sh runs it pinned to a core, interleaved with RTNeural's harness (bench/rtneural).
 if (TimerOptions.Parse(args) is not { } options)
     return 2;
@@ -22,9 +23,11 @@ var input = new TimingInput(inputSize, options.StepsPerCall);
 
 using Contender contender = options.Contender switch
 {
-    "generated" => RunnerContender.Generated(options.Model, input, sequence: false),
-    "generated-run" => RunnerContender.Generated(options.Model, input, sequence: true),
+    "generated" => RunnerContender.Generated(options.Model, options.Precision, input, sequence: false),
+    "generated-run" => RunnerContender.Generated(options.Model, options.Precision, input, sequence: true),
     "interpreter" => RunnerContender.Interpreter(descriptorPath, input),
+    "generated-batch" => BatchContender.Generated(options.Model, options.Streams, input),
+    "interpreter-batch" => BatchContender.Interpreter(descriptorPath, options.Streams, input),
 #if ONNX_RUNTIME
     "onnx" => new OnnxContender(options.OnnxPath ?? Path.Combine("artifacts", "onnx", options.Model + ".onnx"), input),
 #endif
@@ -32,6 +35,6 @@ using Contender contender = options.Contender switch
 };
 
 double checksum = contender.Checksum(InputSignal.Make(0, InputSignal.ChecksumSteps, inputSize), InputSignal.ChecksumSteps);
-double nanoseconds = CallTimer.NanosecondsPerStep(contender, input, TimeSpan.FromSeconds(options.WarmUpSeconds), TimeSpan.FromSeconds(options.Seconds));
+double nanoseconds = CallTimer.NanosecondsPerStep(contender, input, TimeSpan.FromSeconds(options.WarmUpSeconds), TimeSpan.FromSeconds(options.Seconds)) / contender.Streams;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{options.Contender} {options.Model} {nanoseconds:F2} {checksum:G9} {contender.Path}"));
 return 0;

@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.IO;
 using System.Reflection;
 using Rnn.Runtime;
+using Rnn.Runtime.Interpreter;
 using Rnn.Runtime.Kernels;
 using Rnn.Runtime.Tests;
+using Rnn.Tests.Shared;
 using Xunit;
 
 namespace Rnn.Generated.Tests;
@@ -60,6 +63,40 @@ public class BatchStepTests
         LstmI5H37.StepBatch([], [], []);
     }
 
+
+    [Fact]
+    public void TheReadmeExampleRunsAsWritten()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+        var model = InterpretedModel.Load(Path.Combine(RepositoryPaths.Root, "examples", "sine-forecaster.rnn.json"));
+        var inputs = Enumerable.Range(0, 8).Select(k => MathF.Sin(0.7f * k)).ToArray();
+        var outputs = new float[8];
+
+        // README, "Many streams per call", line by line (each line's code is checked to be there as written).
+        var batch = model.CreateBatch(8);
+        batch.Step(inputs, outputs);
+        batch.Reset(3);
+        float[] interpreted = outputs.ToArray();
+        var streams = new SineForecaster[8];
+        SineForecaster.StepBatch(streams, inputs, outputs);
+        streams[3].Reset();
+
+        foreach (string line in new[]
+        {
+            "var batch = model.CreateBatch(8);", "batch.Step(inputs, outputs);", "batch.Reset(3);",
+            "var streams = new SineForecaster[8];", "SineForecaster.StepBatch(streams, inputs, outputs);", "streams[3].Reset();",
+        })
+        {
+            Assert.Contains("\n" + line + " ", readme);
+        }
+
+        for (int k = 0; k < 8; k++)
+            Assert.True(Math.Abs(outputs[k] - interpreted[k]) <= FixtureTolerance, $"stream {k}: interpreter {interpreted[k]}, generated {outputs[k]}");
+        var alone = new SineForecaster();
+        var output = new float[1];
+        alone.Step(inputs.AsSpan(5, 1), output);
+        Assert.Equal(BitConverter.SingleToInt32Bits(output[0]), BitConverter.SingleToInt32Bits(outputs[5]));
+    }
 
     private delegate void StepBatchFunction<TModel>(Span<TModel> streams, ReadOnlySpan<float> inputs, Span<float> outputs, SimdPath path);
 
