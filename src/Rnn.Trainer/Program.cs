@@ -1,3 +1,4 @@
+using System;
 using System.CommandLine;
 using Rnn.Trainer.Cli;
 
@@ -12,4 +13,5 @@ var root = new RootCommand("rnn: train, run, inspect and benchmark recurrent mod
     SampleCommand.Create(),
     QuantizeCommand.Create(),
 };
-return root.Parse(args).Invoke();
+var parsed = root.Parse(args);
+return parsed.Errors.Count > 0 ? ParseErrors.Report(parsed, Console.Error) : parsed.Invoke();

@@ -41,7 +41,7 @@ public sealed class CsvTableTests : IDisposable
     {
         string path = Write("");
         var e = Assert.Throws<DataFileException>(() => CsvTable.Read(path));
-        Assert.Equal($"{path}:0: the file is empty; expected rows of numbers", e.Message);
+        Assert.Equal($"{path}: the file is empty; expected rows of numbers", e.Message);
     }
 
     [Fact]

@@ -122,6 +122,6 @@ public sealed class RunCommandTests : IDisposable
         string csv = WriteCsv("a,b\n1,2\n");
         var (code, _, error) = Run(Path.Combine(Examples, "sine-forecaster.rnn.json"), csv);
         Assert.Equal(1, code);
-        Assert.Equal($"error: {csv}:0: expected 1 column (the model's input_size), found 2\n", error.Replace("\r\n", "\n"));
+        Assert.Equal($"error: {csv}: expected 1 column (the model's input_size), found 2\n", error.Replace("\r\n", "\n"));
     }
 }

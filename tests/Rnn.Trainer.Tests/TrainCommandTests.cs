@@ -226,7 +226,7 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("", "empty.csv:0: the file is empty; expected rows of numbers")]
+    [InlineData("", "empty.csv: the file is empty; expected rows of numbers")]
     [InlineData("x,y\n1,2\n3,oops\n", "bad.csv:3, column 2: expected a finite number, found \"oops\"")]
     [InlineData("x,y\n1,2\n3\n", "ragged.csv:3: expected 2 values (as in the header), found 1")]
     public void BadCsvFilesNameTheFileAndLine(string text, string expected)
@@ -242,7 +242,7 @@ public sealed class TrainCommandTests : IDisposable
     {
         var (code, _, error) = Train(Job(Series(rows: 30), "m.rnn.json", window: 40));
         Assert.Equal(1, code);
-        Assert.Equal($"error: {Path.Combine(_directory, "series.csv")}:0: a window of 40 steps with horizon 1 needs at least 41 rows; the series has 30\n", error);
+        Assert.Equal($"error: {Path.Combine(_directory, "series.csv")}: --window 40 with --horizon 1 needs at least 41 rows; the file has 30\n", error);
     }
 
     [Fact]
@@ -271,6 +271,6 @@ public sealed class TrainCommandTests : IDisposable
             new TimeSeriesOptions(["1"], ["1"], 30, 1, 0.2), 30, 0.2);
         var (code, _, error) = Train(job);
         Assert.Equal(1, code);
-        Assert.Equal($"error: {data}:0: the file is empty\n", error);
+        Assert.Equal($"error: {data}: the file is empty\n", error);
     }
 }

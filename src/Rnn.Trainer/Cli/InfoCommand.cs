@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using Rnn.Runtime.Descriptors;
 using Rnn.Runtime.Kernels;
+using Rnn.Trainer.Data;
 
 namespace Rnn.Trainer.Cli;
 
@@ -20,6 +21,7 @@ internal static class InfoCommand
     public static int Execute(string modelPath, TextWriter stdout, TextWriter stderr) =>
         CliErrors.Guard(stderr, () =>
         {
+            DataFiles.RequireNotFolder(modelPath);
             var descriptor = DescriptorReader.ReadFile(modelPath);
             stdout.WriteLine($"{modelPath}: format v{descriptor.Version}, {descriptor.InputSize} input(s) -> {descriptor.OutputSize} output(s)");
             if (descriptor.InputNormalization is not null)

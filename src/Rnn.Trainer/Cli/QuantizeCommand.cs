@@ -7,6 +7,7 @@ using System.Linq;
 using Rnn.Runtime;
 using Rnn.Runtime.Descriptors;
 using Rnn.Runtime.Interpreter;
+using Rnn.Trainer.Data;
 
 namespace Rnn.Trainer.Cli;
 
@@ -41,6 +42,7 @@ internal static class QuantizeCommand
             if (string.Equals(Path.GetFullPath(modelPath), Path.GetFullPath(outputPath), StringComparison.Ordinal))
                 return CliErrors.Fail(stderr, $"-o: {outputPath} is the input model; write the quantized model to another file");
 
+            DataFiles.RequireNotFolder(modelPath);
             var original = DescriptorReader.ReadFile(modelPath);
             var fields = original.Metadata.Fields.Where(f => f.Key is not ("quantized_from" or "quantized_precision")).ToList();
             fields.Add(new("quantized_from", MetadataValue.FromString(Path.GetFileName(modelPath))));

@@ -41,6 +41,7 @@ internal static class RunCommand
                 precision = parsed;
             }
 
+            DataFiles.RequireNotFolder(modelPath);
             var model = InterpretedModel.Load(modelPath, new ModelLoadOptions { Precision = precision });
             var table = CsvTable.Read(inputPath);
             if (table.Columns != model.InputSize)

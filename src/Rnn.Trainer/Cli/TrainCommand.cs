@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using Rnn.Trainer.Data;
 using Rnn.Trainer.Training;
@@ -18,7 +19,7 @@ internal static class TrainCommand
         var data = new Argument<string>("data") { Description = "A CSV time series (*.csv) or a plain text file (next-character model)." };
         var output = new Option<string?>("--output", "-o") { Description = "The descriptor to write (default: DATA's name + .rnn.json); the loss plot goes beside it." };
         var layers = new Option<string>("--layers") { Description = "Recurrent stack, e.g. lstm:32 or gru:64,gru:32 or rnn:16:relu; a dense head is added.", DefaultValueFactory = _ => "lstm:32" };
-        var inputs = new Option<string?>("--input-columns") { Description = "CSV: comma-separated column names or 1-based numbers the model reads (default: the first column)." };
+        var inputs = new Option<string?>("--input-columns") { Description = "CSV: comma-separated column names or 1-based numbers the model reads (default: the first column, with a warning)." };
         var targets = new Option<string?>("--target-columns") { Description = "CSV: the columns it forecasts (default: the input columns)." };
         var window = new Option<int>("--window") { Description = "Steps (CSV rows or characters) per training sequence.", DefaultValueFactory = _ => 50 };
         var horizon = new Option<int>("--horizon") { Description = "CSV: rows between an input and its target.", DefaultValueFactory = _ => 1 };
@@ -43,11 +44,11 @@ internal static class TrainCommand
         {
             string dataPath = result.GetValue(data)!;
             string outputPath = result.GetValue(output) ?? Path.ChangeExtension(dataPath, null) + ".rnn.json";
-            string? inputColumns = result.GetValue(inputs);
-            var inputList = inputColumns is null ? new[] { "1" } : Split(inputColumns);
-            string? targetColumns = result.GetValue(targets);
+            // No columns given: empty lists, which the loader reads as "the first column" (and the run warns about).
+            string[] inputList = Split(result.GetValue(inputs) ?? "");
+            string[] targetList = result.GetValue(targets) is { } targetColumns ? Split(targetColumns) : inputList;
             var job = new TrainingJob(dataPath, outputPath, result.GetValue(checkpoint) ?? outputPath + ".ckpt", result.GetValue(resume),
-                new TimeSeriesOptions(inputList, targetColumns is null ? inputList : Split(targetColumns), result.GetValue(window), result.GetValue(horizon), result.GetValue(validation)),
+                new TimeSeriesOptions(inputList, targetList, result.GetValue(window), result.GetValue(horizon), result.GetValue(validation)),
                 result.GetValue(window), result.GetValue(validation));
             using var cancellation = new CancellationTokenSource();
             ConsoleCancelEventHandler stop = (_, e) =>
@@ -84,16 +85,20 @@ internal static class TrainCommand
                 return CliErrors.Fail(stderr, "--layers: " + e.Message);
             }
 
-            if (epochs < 1 || batch < 1 || learningRate <= 0 || tbptt < 0 || patience < 0 || clip < 0 || job.Window < 1 || threads < 1)
-                return CliErrors.Fail(stderr, $"--epochs, --batch, --lr, --window and --threads must be positive, --tbptt, --patience and --clip at least 0 (found epochs {epochs}, batch {batch}, lr {learningRate}, window {job.Window}, tbptt {tbptt}, patience {patience}, clip {clip})");
             if (optimizer is not ("adam" or "sgd"))
                 return CliErrors.Fail(stderr, $"--optimizer: expected adam or sgd, found \"{optimizer}\"");
-
             var options = new TrainingOptions(stack, epochs, batch, learningRate, optimizer, momentum, clip, tbptt, seed, patience, threads);
+            if (TrainOptionChecks.FirstProblem(job, options) is { } problem)
+                return CliErrors.Fail(stderr, problem);
+
             var progress = new TrainProgress(stdout, interactive);
-            var outcome = TrainingRun.Execute(job, options, progress.OnBatch, e => progress.OnEpoch(e, epochs), cancellation);
-            if (outcome.Resumed)
-                stderr.WriteLine($"resumed from {job.CheckpointPath}");
+            var outcome = TrainingRun.Execute(job, options, progress.OnBatch, e => progress.OnEpoch(e, epochs), cancellation, start =>
+            {
+                if (start.FirstColumnByDefault)
+                    stderr.WriteLine($"warning: no --input-columns given; the model reads the first column, \"{start.InputColumns[0]}\"{(start.TargetColumns.SequenceEqual(start.InputColumns) ? ", and forecasts it" : "")}");
+                if (start.ResumedEpoch > 0)
+                    stderr.WriteLine($"resumed from {job.CheckpointPath}");
+            });
             if (outcome.Cancelled)
             {
                 stdout.WriteLine(outcome.Epochs == 0

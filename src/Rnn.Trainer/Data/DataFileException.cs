@@ -5,9 +5,12 @@ namespace Rnn.Trainer.Data;
 /// <summary>A problem in a user's data file, naming the file, the line and, where it applies, the column.</summary>
 public sealed class DataFileException : Exception
 {
-    /// <summary>Creates the exception; the message reads <c>file:line: problem</c> or <c>file:line, column c: problem</c>.</summary>
+    /// <summary>
+    /// Creates the exception; the message reads <c>file:line: problem</c>, <c>file:line, column c: problem</c>, or
+    /// <c>file: problem</c> when <paramref name="line"/> is 0 (the whole file: there is no line to point at).
+    /// </summary>
     public DataFileException(string filePath, int line, int column, string problem, Exception? inner = null)
-        : base($"{filePath}:{line}{(column > 0 ? $", column {column}" : "")}: {problem}", inner)
+        : base($"{filePath}{(line > 0 ? $":{line}" : "")}{(line > 0 && column > 0 ? $", column {column}" : "")}: {problem}", inner)
     {
         FilePath = filePath;
         Line = line;

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text;
 
 namespace Rnn.Trainer.Data;
 
@@ -9,13 +10,48 @@ internal static class DataFiles
     /// <summary>Runs <paramref name="read"/> on <paramref name="path"/>, turning I/O failures into a <see cref="DataFileException"/>.</summary>
     public static T Read<T>(string path, Func<string, T> read)
     {
+        RequireNotFolder(path);
         try
         {
             return read(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new DataFileException(path, 0, 0, e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : "cannot read the file: " + e.Message, e);
+            throw new DataFileException(path, 0, 0, e switch
+            {
+                FileNotFoundException or DirectoryNotFoundException => "file not found",
+                UnauthorizedAccessException => "cannot read the file: permission denied",
+                _ => "cannot read the file: " + e.Message,
+            }, e);
+        }
+    }
+
+    /// <summary>
+    /// Refuses a folder given where a file is read: opening one fails with "access denied", which sends users
+    /// looking at permissions instead of at the path.
+    /// </summary>
+    public static void RequireNotFolder(string path)
+    {
+        if (Directory.Exists(path))
+            throw new DataFileException(path, 0, 0, "is a folder; expected a file");
+    }
+
+    /// <summary>
+    /// Decodes UTF-8 text (a byte-order mark is dropped), refusing what is not text: a zero byte, which text files
+    /// never hold but binary ones nearly always do, or a byte sequence that is not UTF-8.
+    /// </summary>
+    public static string DecodeText(byte[] bytes, string path)
+    {
+        int zero = Array.IndexOf(bytes, (byte)0);
+        if (zero >= 0)
+            throw new DataFileException(path, 0, 0, $"not a text file (a zero byte at offset {zero}); expected UTF-8 text, or a *.csv time series");
+        try
+        {
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new DataFileException(path, 0, 0, $"not UTF-8 text (byte 0x{bytes[Math.Max(0, e.Index)]:X2} at offset {e.Index} is not part of a UTF-8 character); save it as UTF-8");
         }
     }
 
@@ -25,15 +61,40 @@ internal static class DataFiles
     /// </summary>
     public static void WriteAtomically(string path, Action<Stream> write)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         string temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        try
         {
-            write(stream);
-            stream.Flush(flushToDisk: true);
-        }
+            if (Directory.Exists(path))
+                throw new DataFileException(path, 0, 0, "is a folder; expected a file name to write");
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
 
-        File.Move(temporary, path, overwrite: true);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // .NET names the temporary file, which the user never asked for: name the file they did.
+            TryDelete(temporary);
+            throw new DataFileException(path, 0, 0, "cannot write the file: " + (e is UnauthorizedAccessException
+                ? "permission denied"
+                : e.Message.Replace(Path.GetFullPath(temporary), path, StringComparison.Ordinal).Replace(temporary, path, StringComparison.Ordinal)), e);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing was written there, or it cannot be removed either; the error about the real file matters.
+        }
     }
 
     /// <summary><see cref="WriteAtomically(string, Action{Stream})"/> for text.</summary>

@@ -11,10 +11,13 @@ namespace Rnn.Trainer.Data;
 /// </summary>
 public sealed class TextCorpus
 {
-    private TextCorpus(string vocabulary, SequenceDataset training, SequenceDataset validation)
+    private TextCorpus(string vocabulary, SequenceDataset training, SequenceDataset validation, int characters)
     {
-        (Vocabulary, Training, Validation) = (vocabulary, training, validation);
+        (Vocabulary, Training, Validation, Characters) = (vocabulary, training, validation, characters);
     }
+
+    /// <summary>Characters in the text (a CR LF pair counts as one).</summary>
+    public int Characters { get; }
 
     /// <summary>The characters, in index order (stored in the descriptor's metadata as "vocabulary").</summary>
     public string Vocabulary { get; }
@@ -25,11 +28,14 @@ public sealed class TextCorpus
     /// <summary>Validation sequences (from the end of the text).</summary>
     public SequenceDataset Validation { get; }
 
-    /// <summary>Reads a UTF-8 text file. Every problem is a <see cref="DataFileException"/> naming the file.</summary>
+    /// <summary>
+    /// Reads a UTF-8 text file. Every problem is a <see cref="DataFileException"/> naming the file; a file that is
+    /// not text (a zero byte, or bytes that are not UTF-8) is refused rather than learned as characters.
+    /// </summary>
     public static TextCorpus Load(string path, int window, double validationFraction)
     {
-        string text = DataFiles.Read(path, File.ReadAllText).Replace("\r\n", "\n");
-        return FromText(text, path, window, validationFraction);
+        byte[] bytes = DataFiles.Read(path, File.ReadAllBytes);
+        return FromText(DataFiles.DecodeText(bytes, path).Replace("\r\n", "\n"), path, window, validationFraction);
     }
 
     /// <summary>Builds the corpus from text already in memory (<paramref name="source"/> names it in errors).</summary>
@@ -40,14 +46,16 @@ public sealed class TextCorpus
         if (window < 1)
             throw new DataFileException(source, 0, 0, $"the window must be at least 1 character, found {window}");
         if (window + 1 > text.Length)
-            throw new DataFileException(source, 0, 0, $"a window of {window} characters needs at least {window + 1} characters of text; the file has {text.Length}");
+            throw new DataFileException(source, 0, 0, $"--window {window} needs at least {window + 1} characters of text; the file has {text.Length}");
         string vocabulary = new(text.Distinct().Order().ToArray());
         int split = (int)Math.Round(text.Length * (1 - validationFraction));
         var training = Cut(text, 0, split, window, vocabulary);
         var validation = Cut(text, split, text.Length, window, vocabulary);
         if (training.Count == 0)
-            throw new DataFileException(source, 0, 0, $"the training part ({split} characters) is shorter than one window of {window} plus one");
-        return new TextCorpus(vocabulary, training, validation);
+            throw new DataFileException(source, 0, 0, $"the training part ({split} characters) is shorter than one window of {window} plus one; use a shorter --window");
+        if (validationFraction > 0 && validation.Count == 0)
+            throw new DataFileException(source, 0, 0, $"the validation part ({text.Length - split} characters) is shorter than one window of {window} plus one; use a shorter --window or a larger --validation");
+        return new TextCorpus(vocabulary, training, validation, text.Length);
     }
 
     private static SequenceDataset Cut(string text, int first, int end, int window, string vocabulary)

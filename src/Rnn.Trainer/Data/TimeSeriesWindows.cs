@@ -6,8 +6,8 @@ using Rnn.Trainer.Losses;
 namespace Rnn.Trainer.Data;
 
 /// <summary>How to cut a CSV time series into training windows.</summary>
-/// <param name="InputColumns">Column names or 1-based numbers the model reads each step.</param>
-/// <param name="TargetColumns">Column names or numbers it forecasts, <see cref="Horizon"/> rows ahead.</param>
+/// <param name="InputColumns">Column names or 1-based numbers the model reads each step (empty: the first column).</param>
+/// <param name="TargetColumns">Column names or numbers it forecasts, <see cref="Horizon"/> rows ahead (empty: the input columns).</param>
 /// <param name="Window">Steps per training sequence.</param>
 /// <param name="Horizon">Rows between an input and its target (1 = next row).</param>
 /// <param name="ValidationFraction">The last part of the series held out for validation (0 to 0.9).</param>
@@ -19,10 +19,19 @@ public sealed record TimeSeriesOptions(IReadOnlyList<string> InputColumns, IRead
 /// </summary>
 public sealed class TimeSeriesWindows
 {
-    private TimeSeriesWindows(SequenceDataset training, SequenceDataset validation, float[] mean, float[] std)
+    private TimeSeriesWindows(SequenceDataset training, SequenceDataset validation, float[] mean, float[] std, int rows, string[] inputNames, string[] targetNames)
     {
-        (Training, Validation, Mean, Std) = (training, validation, mean, std);
+        (Training, Validation, Mean, Std, Rows, InputNames, TargetNames) = (training, validation, mean, std, rows, inputNames, targetNames);
     }
+
+    /// <summary>Data rows in the file.</summary>
+    public int Rows { get; }
+
+    /// <summary>The input columns as the header names them (or their 1-based numbers when there is no header).</summary>
+    public IReadOnlyList<string> InputNames { get; }
+
+    /// <summary>The target columns, named as <see cref="InputNames"/>.</summary>
+    public IReadOnlyList<string> TargetNames { get; }
 
     /// <summary>Windows for training.</summary>
     public SequenceDataset Training { get; }
@@ -40,32 +49,30 @@ public sealed class TimeSeriesWindows
     public static TimeSeriesWindows Load(string path, TimeSeriesOptions options)
     {
         var table = CsvTable.Read(path);
-        int[] inputs = Resolve(path, table, options.InputColumns, "input");
-        int[] targets = Resolve(path, table, options.TargetColumns, "target");
+        int[] inputs = options.InputColumns.Count == 0 ? [0] : Resolve(path, table, options.InputColumns, "input");
+        int[] targets = options.TargetColumns.Count == 0 ? inputs : Resolve(path, table, options.TargetColumns, "target");
         if (options.Window < 1 || options.Horizon < 0)
-            throw new DataFileException(path, 0, 0, $"the window must be at least 1 step and the horizon at least 0 (found window {options.Window}, horizon {options.Horizon})");
+            throw new ArgumentOutOfRangeException(nameof(options), $"The window must be at least 1 step and the horizon at least 0 (found window {options.Window}, horizon {options.Horizon}).");
+        if (options.ValidationFraction is < 0 or > 0.9)
+            throw new ArgumentOutOfRangeException(nameof(options), $"The validation fraction must be between 0 and 0.9, found {options.ValidationFraction}.");
         int usable = table.Rows - options.Horizon;
         if (options.Window > usable)
-            throw new DataFileException(path, 0, 0, $"a window of {options.Window} steps with horizon {options.Horizon} needs at least {options.Window + options.Horizon} rows; the series has {table.Rows}");
-        if (options.ValidationFraction is < 0 or > 0.9)
-            throw new DataFileException(path, 0, 0, $"the validation fraction must be between 0 and 0.9, found {options.ValidationFraction}");
+            throw new DataFileException(path, 0, 0, $"--window {options.Window} with --horizon {options.Horizon} needs at least {options.Window + options.Horizon} rows; the file has {table.Rows}");
 
         // Rows [0, split) feed training windows, rows [split, end) validation windows: no window straddles.
         int split = (int)Math.Round(usable * (1 - options.ValidationFraction));
         if (options.ValidationFraction > 0 && (split < options.Window || usable - split < options.Window))
-            throw new DataFileException(path, 0, 0, $"with {table.Rows} rows, a window of {options.Window} does not fit both the training part ({split} rows) and the validation part ({usable - split} rows); use a shorter window or more data");
+            throw new DataFileException(path, 0, 0, $"with {table.Rows} rows, --window {options.Window} does not fit both the training part ({split} rows) and the validation part ({usable - split} rows); use a shorter --window, another --validation or more data");
 
         var (mean, std) = Statistics(table, inputs, split);
         int stride = Math.Max(1, options.Window / 4);
         var training = Cut(table, inputs, targets, mean, std, 0, split, options, stride);
         var validation = Cut(table, inputs, targets, mean, std, split, usable, options, stride);
-        return new TimeSeriesWindows(training, validation, mean, std);
+        return new TimeSeriesWindows(training, validation, mean, std, table.Rows, Names(table, inputs), Names(table, targets));
     }
 
     private static int[] Resolve(string path, CsvTable table, IReadOnlyList<string> names, string role)
     {
-        if (names.Count == 0)
-            throw new DataFileException(path, 0, 0, $"no {role} columns given");
         var columns = new int[names.Count];
         for (int k = 0; k < names.Count; k++)
         {
@@ -84,6 +91,9 @@ public sealed class TimeSeriesWindows
 
         return columns;
     }
+
+    private static string[] Names(CsvTable table, int[] columns) =>
+        Array.ConvertAll(columns, c => table.Header?[c] ?? (c + 1).ToString(CultureInfo.InvariantCulture));
 
     private static (float[] Mean, float[] Std) Statistics(CsvTable table, int[] columns, int rows)
     {

@@ -27,13 +27,21 @@ public sealed record LayerSpec(LayerKind Kind, int Size, Activation Activation)
             };
             if (fields.Length < 2 || !int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out int size) || size <= 0)
                 throw new FormatException($"layer \"{part}\": expected a positive hidden size after \"{fields[0]}:\"");
-            var activation = Activation.Tanh;
-            if (fields.Length == 3 && kind == LayerKind.Rnn && fields[2].Equals("relu", StringComparison.OrdinalIgnoreCase))
-                activation = Activation.Relu;
-            else if (fields.Length == 3 && !(kind == LayerKind.Rnn && fields[2].Equals("tanh", StringComparison.OrdinalIgnoreCase)))
-                throw new FormatException($"layer \"{part}\": only rnn layers take a nonlinearity (tanh or relu)");
-            else if (fields.Length > 3)
+            if (fields.Length > 3)
                 throw new FormatException($"layer \"{part}\": expected kind:size[:nonlinearity]");
+            var activation = Activation.Tanh;
+            if (fields.Length == 3 && kind != LayerKind.Rnn)
+                throw new FormatException($"layer \"{part}\": only rnn layers take a nonlinearity; {fields[0]} layers have their own gates");
+            if (fields.Length == 3)
+            {
+                activation = fields[2].ToLowerInvariant() switch
+                {
+                    "tanh" => Activation.Tanh,
+                    "relu" => Activation.Relu,
+                    _ => throw new FormatException($"layer \"{part}\": expected the nonlinearity tanh or relu, found \"{fields[2]}\""),
+                };
+            }
+
             layers.Add(new LayerSpec(kind, size, activation));
         }
 

@@ -28,11 +28,15 @@ public sealed record TrainingOutcome(bool Cancelled, int Epochs, double BestVali
 /// </summary>
 internal static class TrainingRun
 {
-    public static TrainingOutcome Execute(TrainingJob job, TrainingOptions options, Action<BatchProgress>? onBatch, Action<EpochResult>? onEpoch, CancellationToken cancellation)
+    /// <summary>Runs the job; <paramref name="onStart"/> hears what is being trained before the first batch.</summary>
+    public static TrainingOutcome Execute(TrainingJob job, TrainingOptions options, Action<BatchProgress>? onBatch, Action<EpochResult>? onEpoch,
+        CancellationToken cancellation, Action<TrainingStart>? onStart = null)
     {
         bool text = !job.DataPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
         SequenceDataset training, validation;
         InputNormalization? normalization = null;
+        int length, vocabulary = 0;
+        IReadOnlyList<string> inputNames = [], targetNames = [];
         var metadata = new List<KeyValuePair<string, MetadataValue>>
         {
             new("trained_by", MetadataValue.FromString("rnn train")),
@@ -42,6 +46,7 @@ internal static class TrainingRun
         {
             var corpus = TextCorpus.Load(job.DataPath, job.Window, job.ValidationFraction);
             (training, validation) = (corpus.Training, corpus.Validation);
+            (length, vocabulary) = (corpus.Characters, corpus.Vocabulary.Length);
             metadata.Add(new("vocabulary", MetadataValue.FromString(corpus.Vocabulary)));
         }
         else
@@ -49,8 +54,9 @@ internal static class TrainingRun
             var series = TimeSeriesWindows.Load(job.DataPath, job.Series);
             (training, validation) = (series.Training, series.Validation);
             normalization = new InputNormalization(series.Mean, series.Std);
-            metadata.Add(new("input_columns", MetadataValue.FromString(string.Join(",", job.Series.InputColumns))));
-            metadata.Add(new("target_columns", MetadataValue.FromString(string.Join(",", job.Series.TargetColumns))));
+            (length, inputNames, targetNames) = (series.Rows, series.InputNames, series.TargetNames);
+            metadata.Add(new("input_columns", MetadataValue.FromString(string.Join(",", inputNames))));
+            metadata.Add(new("target_columns", MetadataValue.FromString(string.Join(",", targetNames))));
             metadata.Add(new("horizon", MetadataValue.FromNumber(job.Series.Horizon)));
         }
 
@@ -66,6 +72,9 @@ internal static class TrainingRun
             session.Restore(checkpoint);
             resumed = true;
         }
+
+        onStart?.Invoke(new TrainingStart(text, length, vocabulary, inputNames, targetNames, !text && job.Series.InputColumns.Count == 0,
+            training.Count, validation.Count, training.Steps, session.Network.Parameters.Length, session.CompletedEpochs));
 
         bool cancelled = false;
         while (!session.Stopped)
