@@ -37,6 +37,20 @@ public sealed class InfoCommandTests : IDisposable
     }
 
     [Fact]
+    public void EscapesControlCharactersInMetadataStrings()
+    {
+        // A text model's vocabulary starts with the newline (sorted by code point); printed raw it broke the line.
+        var descriptor = new ModelDescriptor(2,
+            [new DenseLayerDescriptor(2, 1, Activation.Tanh, [0.5f, -0.5f], [0.25f])],
+            metadata: MetadataValue.FromObject([new("vocabulary", MetadataValue.FromString("\n\t !a\\\u001b\r"))]));
+        string path = Path.Combine(_directory, "text.rnn.json");
+        DescriptorWriter.WriteFile(descriptor, path);
+        var stdout = new StringWriter();
+        Assert.Equal(0, InfoCommand.Execute(path, stdout, new StringWriter()));
+        Assert.Contains("  metadata.vocabulary: \\n\\t !a\\\\\\u001b\\r\n", stdout.ToString().Replace("\r\n", "\n"));
+    }
+
+    [Fact]
     public void DescribesEveryFormatVersion2Setting()
     {
         static float[] Values(int count) => Enumerable.Range(0, count).Select(i => 0.125f * (i % 5) - 0.25f).ToArray();

@@ -59,7 +59,8 @@ internal static class InfoCommand
             foreach (var field in descriptor.Metadata.Fields)
                 stdout.WriteLine($"  metadata.{field.Key}: " + field.Value.Kind switch
                 {
-                    MetadataKind.String or MetadataKind.Number => field.Value.Text,
+                    MetadataKind.String => Printable(field.Value.Text ?? ""),
+                    MetadataKind.Number => field.Value.Text,
                     MetadataKind.Boolean => field.Value.Boolean ? "true" : "false",
                     MetadataKind.Array => $"array of {field.Value.Items.Count}",
                     var kind => kind.ToString().ToLowerInvariant(),
@@ -67,6 +68,29 @@ internal static class InfoCommand
             stdout.WriteLine($"  SIMD path on this machine: {SimdCapabilities.Best}");
             return 0;
         });
+
+    /// <summary>
+    /// A metadata string as one printable line: control characters as C escapes (\n, \t, \r, \\ itself) or \u0001,
+    /// so a text model's vocabulary, which holds the newline, does not break the line or move the cursor.
+    /// </summary>
+    internal static string Printable(string text)
+    {
+        var result = new System.Text.StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            result.Append(c switch
+            {
+                '\n' => "\\n",
+                '\t' => "\\t",
+                '\r' => "\\r",
+                '\\' => "\\\\",
+                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        }
+
+        return result.ToString();
+    }
 
     // Every tensor of one direction, learned initial states included (they are trained parameters too).
     private static long Count(RecurrentWeights w) =>

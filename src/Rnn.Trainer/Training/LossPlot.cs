@@ -9,7 +9,8 @@ namespace Rnn.Trainer.Training;
 /// <summary>The loss curves of a run as a small self-contained SVG: training and validation loss per epoch, log scale.</summary>
 internal static class LossPlot
 {
-    public static string Svg(IReadOnlyList<EpochResult> history, string title)
+    /// <summary>The plot; <paramref name="yLabel"/> names the loss on the y axis, e.g. "loss (mean squared error, log scale)".</summary>
+    public static string Svg(IReadOnlyList<EpochResult> history, string title, string yLabel = "loss (log scale)")
     {
         const int width = 640, height = 400, left = 70, right = 20, top = 40, bottom = 50;
         var text = new StringBuilder();
@@ -33,7 +34,21 @@ internal static class LossPlot
             string y = F(Y(Math.Pow(10, decade)));
             text.Append($"<line x1=\"{left}\" x2=\"{width - right}\" y1=\"{y}\" y2=\"{y}\" stroke=\"#ddd\"/>\n");
             text.Append($"<text x=\"{left - 6}\" y=\"{y}\" text-anchor=\"end\" dominant-baseline=\"middle\">1e{decade:0}</text>\n");
+            if (decade == high)
+                break;
+            // Minor ticks at 2..9 x 10^decade: a loss that stays within one decade (a text model's 1.8 to 3.4)
+            // would otherwise be a flat band between two labels. Labelled only when one or two decades are shown.
+            for (int m = 2; m <= 9; m++)
+            {
+                string minor = F(Y(m * Math.Pow(10, decade)));
+                text.Append($"<line x1=\"{left}\" x2=\"{width - right}\" y1=\"{minor}\" y2=\"{minor}\" stroke=\"#f0f0f0\"/>\n");
+                if (high - low <= 2 && m is 2 or 3 or 5)
+                    text.Append($"<text x=\"{left - 6}\" y=\"{minor}\" text-anchor=\"end\" dominant-baseline=\"middle\" fill=\"#666\">{m}e{decade:0}</text>\n");
+            }
         }
+
+        string middle = F(top + (height - top - bottom) / 2.0);
+        text.Append($"<text x=\"16\" y=\"{middle}\" text-anchor=\"middle\" transform=\"rotate(-90 16 {middle})\">{Escape(yLabel)}</text>\n");
 
         foreach (int epoch in new[] { 1, (epochs + 1) / 2, epochs }.Distinct())
             text.Append($"<text x=\"{F(X(epoch))}\" y=\"{height - bottom + 18}\" text-anchor=\"middle\">{epoch}</text>\n");

@@ -97,7 +97,8 @@ internal static class TrainingRun
         var descriptor = DescriptorExport.ToDescriptor(session.Network, training.Kind == TargetKind.Classification, normalization, MetadataValue.FromObject(metadata));
         DataFiles.WriteTextAtomically(job.OutputPath, writer => DescriptorWriter.Write(descriptor, writer));
         string plot = PlotPath(job.OutputPath);
-        DataFiles.WriteTextAtomically(plot, writer => writer.Write(LossPlot.Svg(session.History, Path.GetFileName(job.OutputPath) + ": loss per epoch")));
+        DataFiles.WriteTextAtomically(plot, writer => writer.Write(LossPlot.Svg(session.History, Path.GetFileName(job.OutputPath) + ": loss per epoch",
+            text ? "cross-entropy per character (nats, log scale)" : "mean squared error (log scale)")));
         return new TrainingOutcome(cancelled, session.CompletedEpochs, session.BestValidationLoss, job.OutputPath, plot, resumed);
     }
 
