@@ -10,6 +10,7 @@ var root = new RootCommand("rnn: train, run, inspect and benchmark recurrent mod
     BenchCommand.Create(),
     HeaderCommand.Create(),
     TrainCommand.Create(),
+    EvalCommand.Create(),
     SampleCommand.Create(),
     QuantizeCommand.Create(),
 };

@@ -153,7 +153,7 @@ public sealed class CliMessageTests : IDisposable
     [InlineData(new[] { "train", "data.csv", "--epoch", "3" }, "error: rnn train: unknown option --epoch; did you mean --epochs?\nsee rnn train --help\n")]
     [InlineData(new[] { "run", "m.rnn.json", "--frobnicate" }, "error: rnn run: unknown option --frobnicate\nerror: rnn run: --input is required\nsee rnn run --help\n")]
     [InlineData(new[] { "info" }, "error: rnn info: expected MODEL\nsee rnn info --help\n")]
-    [InlineData(new string[0], "error: rnn: expected a command: run, info, import, bench, header, train, sample, quantize\nsee rnn --help\n")]
+    [InlineData(new string[0], "error: rnn: expected a command: run, info, import, bench, header, train, eval, sample, quantize\nsee rnn --help\n")]
     public void CommandLineMistakesNameTheOptionWithoutTypeNamesOrTheWholeHelp(string[] arguments, string expected)
     {
         var (code, output, error) = RnnProcess.Run(_directory, arguments);

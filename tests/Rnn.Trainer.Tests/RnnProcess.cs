@@ -8,16 +8,21 @@ namespace Rnn.Trainer.Tests;
 internal static class RnnProcess
 {
     /// <summary>Exit code, standard output and standard error of <c>rnn</c> with <paramref name="arguments"/>.</summary>
-    public static (int Code, string Out, string Error) Run(string workingDirectory, params string[] arguments)
+    public static (int Code, string Out, string Error) Run(string workingDirectory, params string[] arguments) => RunWithInput(workingDirectory, "", arguments);
+
+    /// <summary><see cref="Run"/> with <paramref name="input"/> on standard input.</summary>
+    public static (int Code, string Out, string Error) RunWithInput(string workingDirectory, string input, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false, WorkingDirectory = workingDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "rnn.dll"));
         foreach (string argument in arguments)
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
+        process.StandardInput.Write(input);
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         string error = process.StandardError.ReadToEnd();
         process.WaitForExit();

@@ -17,10 +17,10 @@ internal static class RunCommand
         var model = new Argument<string>("model") { Description = "The model descriptor (*.rnn.json)." };
         var input = new Option<string>("--input", "-i")
         {
-            Description = "CSV with one time step per row and one column per model input (a header row is optional).",
+            Description = "CSV with one time step per row and one column per model input (a header row is optional); - reads standard input.",
             Required = true,
         };
-        var output = new Option<string?>("--output", "-o") { Description = "Write the outputs to this CSV file instead of standard output." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the outputs to this CSV file instead of standard output (-: standard output)." };
         var precision = new Option<string?>("--precision") { Description = "Run the weight matrices in float32, float16, bfloat16 or int8 (default: the file's weight_precision)." };
         var command = new Command("run", "Run a model over a sequence from a CSV file and print its outputs, one row per time step.")
         {
@@ -63,7 +63,7 @@ internal static class RunCommand
                 text.Append('\n');
             }
 
-            if (outputPath is null)
+            if (outputPath is null or DataFiles.StandardStream)
                 stdout.Write(text.ToString());
             else
                 DataFiles.WriteTextAtomically(outputPath, writer => writer.Write(text.ToString()));

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using Rnn.Trainer.Data;
+using Rnn.Trainer.Losses;
 using Rnn.Trainer.Training;
 
 namespace Rnn.Trainer.Cli;
@@ -36,19 +37,29 @@ internal static class TrainCommand
         var threads = new Option<int>("--threads") { Description = "Threads sharing each batch (a run is reproducible for a given thread count).", DefaultValueFactory = _ => 1 };
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Checkpoint file, written after every epoch (default: OUTPUT.ckpt)." };
         var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint if it exists." };
+        var loss = new Option<string?>("--loss") { Description = "mse (CSV default: forecast values) or cross-entropy (text; for CSV, the target column holds class numbers 0, 1, ...)." };
+        var target = new Option<string>("--target") { Description = "every: score every step of a window (default); last: only its last step (the window as one sequence).", DefaultValueFactory = _ => "every" };
         var command = new Command("train", "Train a recurrent model on a CSV time series or a text file; writes a descriptor, a loss plot and checkpoints.")
         {
-            data, output, layers, inputs, targets, window, horizon, validation, epochs, batch, rate, optimizer, momentum, clip, tbptt, seed, patience, threads, checkpoint, resume,
+            data, output, layers, inputs, targets, window, horizon, validation, epochs, batch, rate, optimizer, momentum, clip, tbptt, seed, patience, threads, checkpoint, resume, loss, target,
         };
         command.SetAction(result =>
         {
             string dataPath = result.GetValue(data)!;
+            string? lossName = result.GetValue(loss), targetName = result.GetValue(target);
+            if (lossName is not (null or "mse" or "cross-entropy"))
+                return CliErrors.Fail(Console.Error, $"--loss: expected mse or cross-entropy, found \"{lossName}\"");
+            if (targetName is not ("every" or "last"))
+                return CliErrors.Fail(Console.Error, $"--target: expected every or last, found \"{targetName}\"");
+            if (lossName == "mse" && !TrainingRun.IsCsv(dataPath))
+                return CliErrors.Fail(Console.Error, "--loss mse: a text file trains a next-character model, which predicts classes: use cross-entropy (the default), or give a *.csv series");
             string outputPath = result.GetValue(output) ?? Path.ChangeExtension(dataPath, null) + ".rnn.json";
             // No columns given: empty lists, which the loader reads as "the first column" (and the run warns about).
             string[] inputList = Split(result.GetValue(inputs) ?? "");
             string[] targetList = result.GetValue(targets) is { } targetColumns ? Split(targetColumns) : inputList;
             var job = new TrainingJob(dataPath, outputPath, result.GetValue(checkpoint) ?? outputPath + ".ckpt", result.GetValue(resume),
-                new TimeSeriesOptions(inputList, targetList, result.GetValue(window), result.GetValue(horizon), result.GetValue(validation)),
+                new TimeSeriesOptions(inputList, targetList, result.GetValue(window), result.GetValue(horizon), result.GetValue(validation),
+                    targetName == "last" ? LossScope.LastStep : LossScope.EveryStep, Classes: lossName == "cross-entropy"),
                 result.GetValue(window), result.GetValue(validation));
             using var cancellation = new CancellationTokenSource();
             ConsoleCancelEventHandler stop = (_, e) =>

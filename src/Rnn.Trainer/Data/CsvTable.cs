@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
+using System.Text;
 
 namespace Rnn.Trainer.Data;
 
@@ -30,18 +30,19 @@ public sealed class CsvTable
     /// <summary>All values, row after row.</summary>
     public float[] Values { get; }
 
-    /// <summary>Reads a CSV file.</summary>
+    /// <summary>Reads a CSV file, or standard input for "-".</summary>
     /// <exception cref="DataFileException">The file is missing, empty, ragged or holds a non-number.</exception>
     public static CsvTable Read(string path)
     {
-        string[] lines = DataFiles.Read(path, File.ReadAllLines);
+        string[] lines = Encoding.UTF8.GetString(DataFiles.ReadBytes(path)).TrimStart('\uFEFF').Split('\n');
+        path = DataFiles.DisplayName(path);
 
         string[]? header = null;
         int columns = 0;
         var values = new List<float>();
         for (int i = 0; i < lines.Length; i++)
         {
-            string line = lines[i].Trim();
+            string line = lines[i].Trim(); // also drops a CR LF file's CR
             if (line.Length == 0)
                 continue;
             string[] fields = line.Split(',');

@@ -7,13 +7,27 @@ namespace Rnn.Trainer.Data;
 /// <summary>Reading users' files with errors that name them, and writing outputs so a half-written file never replaces a good one.</summary>
 internal static class DataFiles
 {
-    /// <summary>Runs <paramref name="read"/> on <paramref name="path"/>, turning I/O failures into a <see cref="DataFileException"/>.</summary>
-    public static T Read<T>(string path, Func<string, T> read)
+    /// <summary>The name that means standard input where a file is read, standard output where one is written.</summary>
+    public const string StandardStream = "-";
+
+    /// <summary>How errors name <paramref name="path"/>: itself, or "standard input" for <see cref="StandardStream"/>.</summary>
+    public static string DisplayName(string path) => path == StandardStream ? "standard input" : path;
+
+    /// <summary>The bytes of <paramref name="path"/> (all of standard input for "-"); I/O failures become a <see cref="DataFileException"/>.</summary>
+    public static byte[] ReadBytes(string path)
     {
+        if (path == StandardStream)
+        {
+            using var input = Console.OpenStandardInput();
+            using var copy = new MemoryStream();
+            input.CopyTo(copy);
+            return copy.ToArray();
+        }
+
         RequireNotFolder(path);
         try
         {
-            return read(path);
+            return File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -32,14 +32,14 @@ public sealed class TextCorpus
     /// Reads a UTF-8 text file. Every problem is a <see cref="DataFileException"/> naming the file; a file that is
     /// not text (a zero byte, or bytes that are not UTF-8) is refused rather than learned as characters.
     /// </summary>
-    public static TextCorpus Load(string path, int window, double validationFraction)
+    public static TextCorpus Load(string path, int window, double validationFraction, LossScope scope = LossScope.EveryStep)
     {
-        byte[] bytes = DataFiles.Read(path, File.ReadAllBytes);
-        return FromText(DataFiles.DecodeText(bytes, path).Replace("\r\n", "\n"), path, window, validationFraction);
+        byte[] bytes = DataFiles.ReadBytes(path);
+        return FromText(DataFiles.DecodeText(bytes, path).Replace("\r\n", "\n"), DataFiles.DisplayName(path), window, validationFraction, scope);
     }
 
     /// <summary>Builds the corpus from text already in memory (<paramref name="source"/> names it in errors).</summary>
-    public static TextCorpus FromText(string text, string source, int window, double validationFraction)
+    public static TextCorpus FromText(string text, string source, int window, double validationFraction, LossScope scope = LossScope.EveryStep)
     {
         if (text.Length == 0)
             throw new DataFileException(source, 0, 0, "the file is empty");
@@ -49,8 +49,8 @@ public sealed class TextCorpus
             throw new DataFileException(source, 0, 0, $"--window {window} needs at least {window + 1} characters of text; the file has {text.Length}");
         string vocabulary = new(text.Distinct().Order().ToArray());
         int split = (int)Math.Round(text.Length * (1 - validationFraction));
-        var training = Cut(text, 0, split, window, vocabulary);
-        var validation = Cut(text, split, text.Length, window, vocabulary);
+        var training = Cut(text, 0, split, window, vocabulary, scope);
+        var validation = Cut(text, split, text.Length, window, vocabulary, scope);
         if (training.Count == 0)
             throw new DataFileException(source, 0, 0, $"the training part ({split} characters) is shorter than one window of {window} plus one; use a shorter --window");
         if (validationFraction > 0 && validation.Count == 0)
@@ -58,22 +58,27 @@ public sealed class TextCorpus
         return new TextCorpus(vocabulary, training, validation, text.Length);
     }
 
-    private static SequenceDataset Cut(string text, int first, int end, int window, string vocabulary)
+    // x: [N, T, V] one-hot; y: the next character's index, [N, T] (every step) or [N] (after the last step).
+    private static SequenceDataset Cut(string text, int first, int end, int window, string vocabulary, LossScope scope)
     {
         int stride = Math.Max(1, window / 2), count = end - first > window ? (end - first - window - 1) / stride + 1 : 0;
         int v = vocabulary.Length;
+        bool every = scope == LossScope.EveryStep;
         var x = new float[count * window * v];
-        var y = new int[count * window];
+        var y = new int[count * (every ? window : 1)];
         for (int n = 0; n < count; n++)
         {
             for (int t = 0; t < window; t++)
             {
                 int at = first + n * stride + t;
                 x[(n * window + t) * v + vocabulary.IndexOf(text[at])] = 1;
-                y[n * window + t] = vocabulary.IndexOf(text[at + 1]);
+                if (every)
+                    y[n * window + t] = vocabulary.IndexOf(text[at + 1]);
+                else if (t == window - 1)
+                    y[n] = vocabulary.IndexOf(text[at + 1]);
             }
         }
 
-        return new SequenceDataset(count, window, v, v, TargetKind.Classification, LossScope.EveryStep, x, null, y);
+        return new SequenceDataset(count, window, v, v, TargetKind.Classification, scope, x, null, y);
     }
 }

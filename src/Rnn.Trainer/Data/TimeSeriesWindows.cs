@@ -11,7 +11,10 @@ namespace Rnn.Trainer.Data;
 /// <param name="Window">Steps per training sequence.</param>
 /// <param name="Horizon">Rows between an input and its target (1 = next row).</param>
 /// <param name="ValidationFraction">The last part of the series held out for validation (0 to 0.9).</param>
-public sealed record TimeSeriesOptions(IReadOnlyList<string> InputColumns, IReadOnlyList<string> TargetColumns, int Window, int Horizon, double ValidationFraction);
+/// <param name="Scope">Score every step of a window, or only its last (the window as one sequence to forecast or classify).</param>
+/// <param name="Classes">The one target column holds class numbers 0, 1, … (softmax cross-entropy) rather than values (mean squared error).</param>
+public sealed record TimeSeriesOptions(IReadOnlyList<string> InputColumns, IReadOnlyList<string> TargetColumns, int Window, int Horizon, double ValidationFraction,
+    LossScope Scope = LossScope.EveryStep, bool Classes = false);
 
 /// <summary>
 /// A CSV time series cut into overlapping windows (stride: a quarter window), split chronologically so that
@@ -65,13 +68,15 @@ public sealed class TimeSeriesWindows
             throw new DataFileException(path, 0, 0, $"with {table.Rows} rows, --window {options.Window} does not fit both the training part ({split} rows) and the validation part ({usable - split} rows); use a shorter --window, another --validation or more data");
 
         var (mean, std) = Statistics(table, inputs, split);
+        int classes = options.Classes ? ClassCount(path, table, targets) : 0;
         int stride = Math.Max(1, options.Window / 4);
-        var training = Cut(table, inputs, targets, mean, std, 0, split, options, stride);
-        var validation = Cut(table, inputs, targets, mean, std, split, usable, options, stride);
+        var training = Cut(table, inputs, targets, mean, std, 0, split, options, stride, classes);
+        var validation = Cut(table, inputs, targets, mean, std, split, usable, options, stride, classes);
         return new TimeSeriesWindows(training, validation, mean, std, table.Rows, Names(table, inputs), Names(table, targets));
     }
 
-    private static int[] Resolve(string path, CsvTable table, IReadOnlyList<string> names, string role)
+    /// <summary>Column names (header, case-insensitive) or 1-based numbers → 0-based indices; a missing one is an error listing those there are.</summary>
+    internal static int[] Resolve(string path, CsvTable table, IReadOnlyList<string> names, string role)
     {
         var columns = new int[names.Count];
         for (int k = 0; k < names.Count; k++)
@@ -117,11 +122,32 @@ public sealed class TimeSeriesWindows
         return (mean, std);
     }
 
-    private static SequenceDataset Cut(CsvTable table, int[] inputs, int[] targets, float[] mean, float[] std, int first, int end, TimeSeriesOptions options, int stride)
+    // Class targets are whole numbers 0 to K-1 in one column; K (the head's width) is the largest plus one.
+    private static int ClassCount(string path, CsvTable table, int[] targets)
+    {
+        if (targets.Length != 1)
+            throw new DataFileException(path, 0, 0, $"--loss cross-entropy: expected one target column holding class numbers, found {targets.Length}");
+        int largest = 0;
+        for (int r = 0; r < table.Rows; r++)
+        {
+            float v = table.Values[r * table.Columns + targets[0]];
+            if (v < 0 || v != MathF.Floor(v) || v > 65535)
+                throw new DataFileException(path, 0, 0, $"--loss cross-entropy: expected class numbers 0, 1, 2, ... in target column \"{Names(table, targets)[0]}\", found {v.ToString(CultureInfo.InvariantCulture)} in data row {r + 1}");
+            largest = Math.Max(largest, (int)v);
+        }
+
+        return largest + 1;
+    }
+
+    // x: [N, T, I]; targets [N, T, O] (every step) or [N, O] (last step), or class numbers [N, T] / [N].
+    private static SequenceDataset Cut(CsvTable table, int[] inputs, int[] targets, float[] mean, float[] std, int first, int end, TimeSeriesOptions options, int stride, int classes)
     {
         int window = options.Window, count = end - first >= window ? (end - first - window) / stride + 1 : 0;
+        bool every = options.Scope == LossScope.EveryStep;
+        int scored = every ? window : 1;
         var x = new float[count * window * inputs.Length];
-        var y = new float[count * window * targets.Length];
+        var y = classes > 0 ? null : new float[count * scored * targets.Length];
+        var c = classes > 0 ? new int[count * scored] : null;
         for (int n = 0; n < count; n++)
         {
             for (int t = 0; t < window; t++)
@@ -129,11 +155,21 @@ public sealed class TimeSeriesWindows
                 int row = first + n * stride + t;
                 for (int k = 0; k < inputs.Length; k++)
                     x[(n * window + t) * inputs.Length + k] = (table.Values[row * table.Columns + inputs[k]] - mean[k]) / std[k];
+                if (!every && t != window - 1)
+                    continue;
+                int at = every ? n * window + t : n;
                 for (int k = 0; k < targets.Length; k++)
-                    y[(n * window + t) * targets.Length + k] = table.Values[(row + options.Horizon) * table.Columns + targets[k]];
+                {
+                    float target = table.Values[(row + options.Horizon) * table.Columns + targets[k]];
+                    if (c is not null)
+                        c[at] = (int)target;
+                    else
+                        y![at * targets.Length + k] = target;
+                }
             }
         }
 
-        return new SequenceDataset(count, window, inputs.Length, targets.Length, TargetKind.Regression, LossScope.EveryStep, x, y, null);
+        return new SequenceDataset(count, window, inputs.Length, classes > 0 ? classes : targets.Length, classes > 0 ? TargetKind.Classification : TargetKind.Regression,
+            options.Scope, x, y, c);
     }
 }

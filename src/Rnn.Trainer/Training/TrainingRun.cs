@@ -32,7 +32,7 @@ internal static class TrainingRun
     public static TrainingOutcome Execute(TrainingJob job, TrainingOptions options, Action<BatchProgress>? onBatch, Action<EpochResult>? onEpoch,
         CancellationToken cancellation, Action<TrainingStart>? onStart = null)
     {
-        bool text = !job.DataPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+        bool text = !IsCsv(job.DataPath);
         SequenceDataset training, validation;
         InputNormalization? normalization = null;
         int length, vocabulary = 0;
@@ -44,7 +44,7 @@ internal static class TrainingRun
         };
         if (text)
         {
-            var corpus = TextCorpus.Load(job.DataPath, job.Window, job.ValidationFraction);
+            var corpus = TextCorpus.Load(job.DataPath, job.Window, job.ValidationFraction, job.Series.Scope);
             (training, validation) = (corpus.Training, corpus.Validation);
             (length, vocabulary) = (corpus.Characters, corpus.Vocabulary.Length);
             metadata.Add(new("vocabulary", MetadataValue.FromString(corpus.Vocabulary)));
@@ -60,6 +60,8 @@ internal static class TrainingRun
             metadata.Add(new("horizon", MetadataValue.FromNumber(job.Series.Horizon)));
         }
 
+        metadata.Add(new("loss", MetadataValue.FromString(training.Kind == TargetKind.Classification ? "cross-entropy" : "mse")));
+        metadata.Add(new("target", MetadataValue.FromString(training.Scope == Losses.LossScope.LastStep ? "last" : "every")));
         var session = new TrainingSession(options, training, validation);
         string fingerprint = Fingerprint(job, options, training);
         bool resumed = false;
@@ -102,6 +104,9 @@ internal static class TrainingRun
         return new TrainingOutcome(cancelled, session.CompletedEpochs, session.BestValidationLoss, job.OutputPath, plot, resumed);
     }
 
+    /// <summary>Whether <c>rnn train</c> reads <paramref name="dataPath"/> as a CSV time series (*.csv) rather than as text.</summary>
+    public static bool IsCsv(string dataPath) => dataPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>model.rnn.json → model.loss.svg.</summary>
     public static string PlotPath(string descriptorPath)
     {
@@ -113,5 +118,8 @@ internal static class TrainingRun
         Path.GetFileName(job.DataPath), $"in={data.InputSize}", $"out={data.OutputSize}", $"steps={data.Steps}",
         "layers=" + string.Join(",", o.Layers.Select(l => $"{DescriptorNames.Of(l.Kind)}:{l.Size}:{DescriptorNames.Of(l.Activation)}")),
         $"optimizer={o.Optimizer}", $"lr={o.LearningRate.ToString(CultureInfo.InvariantCulture)}", $"batch={o.BatchSize}",
-        $"tbptt={o.TruncateSteps}", $"seed={o.Seed}");
+        $"tbptt={o.TruncateSteps}", $"seed={o.Seed}")
+        // Named only when not the default, so checkpoints made before --loss and --target still resume.
+        + (data.Scope == Losses.LossScope.LastStep ? " target=last" : "")
+        + (IsCsv(job.DataPath) && data.Kind == TargetKind.Classification ? " loss=cross-entropy" : "");
 }
