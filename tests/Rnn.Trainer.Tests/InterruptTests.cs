@@ -52,16 +52,35 @@ public sealed class InterruptTests : IDisposable
     }
 
     [Fact]
-    public void OnATerminalTheBarShowsEpochBatchLossRateAndEta()
+    public void OnATerminalTheStatusLineIsRedrawnInPlaceAndErasedBeforeEachEpochLine()
     {
         var output = new StringWriter();
-        var progress = new TrainProgress(output, interactive: true);
+        var progress = new TrainProgress(output, interactive: true, () => 160);
         progress.OnBatch(new BatchProgress(1, 5, 10, 10, 0.0123, 4567));
         progress.OnEpoch(new EpochResult(1, 0.0123, 0.0456, true, 1.5), 5);
         progress.OnBatch(new BatchProgress(2, 5, 10, 10, 0.01, 4000));
+        progress.Clear();
         string shown = output.ToString();
-        Assert.Matches(@"^\repoch 1/5 \[#{24}\] batch 10/10  loss 1\.23e-2  val -  4567 seq/s  ETA \d+:\d\d", shown);
-        Assert.Contains("\repoch 1/5  loss 1.23e-2  val 4.56e-2 *  1.5 s" + Environment.NewLine, shown);
-        Assert.Contains("\repoch 2/5 [########################] batch 10/10  loss 1e-2  val 4.56e-2  4000 seq/s  ETA ", shown);
+        Assert.Matches(@"^\repoch 1/5 \[#{30}\] 10/10  batch loss 1\.23e-2  val -  ETA \d+:\d\d  4567 seq/s\u001b\[K", shown);
+        Assert.Contains("\r\u001b[Kepoch 1/5  mean loss 1.23e-2  val 4.56e-2 *  1.5 s" + Environment.NewLine, shown);
+        Assert.Contains("\repoch 2/5 [##############################] 10/10  batch loss 1e-2  val 4.56e-2  ETA ", shown);
+        Assert.EndsWith("seq/s\u001b[K\r\u001b[K", shown); // completion leaves no status line behind
+    }
+
+    [Theory]
+    [InlineData(160, "epoch 12/300 [#######.......................] 1234/5000  batch loss 1.23e-2  val 4.56e-2  ETA ", "seq/s")]
+    [InlineData(80, "epoch 12/300 [", "val 4.56e-2  ETA ")]
+    [InlineData(60, "epoch 12/300 [", "] 1234/5000  batch loss 1.23e-2")]
+    [InlineData(30, "epoch 12/300 [", "")]
+    public void TheStatusLineFitsTheTerminalDroppingTheRateThenTheEta(int width, string start, string kept)
+    {
+        var progress = new TrainProgress(new StringWriter(), interactive: true, () => width);
+        progress.OnEpoch(new EpochResult(11, 0.1, 0.0456, true, 1.5), 300);
+        string line = progress.Status(new BatchProgress(12, 300, 1234, 5000, 0.0123, 4567), width);
+        Assert.InRange(line.Length, 1, width - 1); // the last column is left free: some terminals wrap there
+        Assert.StartsWith(start, line);
+        Assert.Contains(kept, line);
+        if (width < 160)
+            Assert.DoesNotContain("seq/s", line);
     }
 }

@@ -102,14 +102,14 @@ internal static class TrainCommand
             if (TrainOptionChecks.FirstProblem(job, options) is { } problem)
                 return CliErrors.Fail(stderr, problem);
 
-            var progress = new TrainProgress(stdout, interactive);
+            var progress = new TrainProgress(stdout, interactive, interactive ? TerminalWidth : null);
             var outcome = TrainingRun.Execute(job, options, progress.OnBatch, e => progress.OnEpoch(e, epochs), cancellation, start =>
             {
                 if (start.FirstColumnByDefault)
                     stderr.WriteLine($"warning: no --input-columns given; the model reads the first column, \"{start.InputColumns[0]}\"{(start.TargetColumns.SequenceEqual(start.InputColumns) ? ", and forecasts it" : "")}");
-                if (start.ResumedEpoch > 0)
-                    stderr.WriteLine($"resumed from {job.CheckpointPath}");
+                progress.OnStart(start, job.DataPath, layers, job.CheckpointPath);
             });
+            progress.Clear(outcome.Cancelled);
             if (outcome.Cancelled)
             {
                 stdout.WriteLine(outcome.Epochs == 0
@@ -124,6 +124,19 @@ internal static class TrainCommand
             stdout.WriteLine($"wrote {outcome.DescriptorPath} and {outcome.PlotPath}");
             return outcome.Cancelled ? Interrupted : 0;
         });
+
+    // The terminal's width when it can be read (a redirected or odd console throws); 80 otherwise.
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth;
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or PlatformNotSupportedException)
+        {
+            return 80;
+        }
+    }
 
     private static string[] Split(string columns) => columns.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
