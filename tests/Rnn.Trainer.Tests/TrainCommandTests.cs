@@ -178,7 +178,7 @@ public sealed class TrainCommandTests : IDisposable
         var stderr = new StringWriter();
         int code = TrainCommand.Execute(job, "gru:8", 5, 8, 0.01, "adam", 0.9, 1.0, 0, 7, 0, 1, stdout, stderr, interactive: false, new CancellationToken(canceled: true));
         Assert.Equal((TrainCommand.Interrupted, ""), (code, stderr.ToString()));
-        Assert.EndsWith($"steps each\nstopped during epoch 1, before any checkpoint; the written model is the untrained one\nwrote {job.OutputPath} and {Path.Combine(_directory, "m.loss.svg")}\n",
+        Assert.EndsWith($"steps each\nstopped in epoch 1, before any checkpoint; wrote the untrained model\nwrote {job.OutputPath} and {Path.Combine(_directory, "m.loss.svg")}\n",
             stdout.ToString().Replace("\r\n", "\n"));
         Assert.False(File.Exists(job.CheckpointPath));
         Assert.False(DescriptorReader.ReadFile(job.OutputPath).Metadata.TryGetField("validation_loss", out _));

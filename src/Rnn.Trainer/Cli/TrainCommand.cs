@@ -113,7 +113,7 @@ internal static class TrainCommand
             if (outcome.Cancelled)
             {
                 stdout.WriteLine(outcome.Epochs == 0
-                    ? "stopped during epoch 1, before any checkpoint; the written model is the untrained one"
+                    ? "stopped in epoch 1, before any checkpoint; wrote the untrained model"
                     : $"stopped after epoch {outcome.Epochs}; the checkpoint {job.CheckpointPath} holds it");
             }
 

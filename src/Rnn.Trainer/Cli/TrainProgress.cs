@@ -20,7 +20,11 @@ namespace Rnn.Trainer.Cli;
 internal sealed class TrainProgress(TextWriter output, bool interactive, Func<int>? terminalWidth = null)
 {
     private const string EraseToEndOfLine = "\u001b[K";
-    private const int NarrowestBar = 10, WidestBar = 30;
+    private const int NarrowestBar = 8, WidestBar = 30;
+
+    // Columns left free at the end of the status line: the terminal echoes Ctrl-C as "^C" at the cursor, and
+    // if that wrapped, the erase before the next line would clear the wrong row and leave the status behind.
+    private const int FreeColumns = 3;
 
     private double _lastValidation = double.NaN;
     private DateTime _lastDraw;
@@ -78,8 +82,8 @@ internal sealed class TrainProgress(TextWriter output, bool interactive, Func<in
     }
 
     /// <summary>
-    /// The status line in at most <paramref name="width"/> - 1 columns (the last column would wrap on some
-    /// terminals): the bar narrows first, then the least useful parts go (rate, then ETA, then validation).
+    /// The status line in at most <paramref name="width"/> - 3 columns (room for a "^C" echo without wrapping):
+    /// the bar narrows first, then the least useful parts go (rate, then ETA, then validation).
     /// </summary>
     internal string Status(BatchProgress p, int width)
     {
@@ -88,11 +92,11 @@ internal sealed class TrainProgress(TextWriter output, bool interactive, Func<in
         while (true)
         {
             int fixedWidth = head.Length + count.Length + 2 + parts.Sum(s => s.Length);
-            int bar = Math.Min(WidestBar, width - 1 - fixedWidth);
+            int bar = Math.Min(WidestBar, width - FreeColumns - fixedWidth);
             if (bar >= NarrowestBar || parts.Count == 0)
             {
                 string line = head + Bar(p, Math.Max(bar, 0)) + count + string.Concat(parts);
-                return line.Length < width ? line : line[..Math.Max(0, width - 1)];
+                return line.Length <= width - FreeColumns ? line : line[..Math.Max(0, width - FreeColumns)];
             }
 
             parts.RemoveAt(parts.Count - 1);
