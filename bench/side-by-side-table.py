@@ -51,7 +51,8 @@ def main(path):
     models = []
     with open(path) as f:
         for line in f:
-            _, column, _, model, nanoseconds, checksum, simd = line.split()
+            # A reduced-precision line ends with the precision after the SIMD path.
+            _, column, _, model, nanoseconds, checksum, simd, *_ = line.split()
             times[model, column].append(float(nanoseconds))
             checksums[model][column] = float(checksum)
             paths[column].add(simd)
@@ -81,6 +82,7 @@ def main(path):
     print("at a time (sequence mode for layers with 8+ inputs). SIMD paths and backends: "
           + "; ".join(f"{HEADINGS[c]}: {', '.join(sorted(paths[c]))}" for c in columns) + ".")
     batch_table(models, median, paths)
+    precision_table(models, median, paths)
     print()
     print(f"Checksums (sum of the first 1000 outputs from zero state), largest relative difference from generated JIT:")
     failed = False
@@ -88,7 +90,9 @@ def main(path):
         reference = checksums[model].get("generated-jit")
         if reference is None:
             continue
-        worst = max(((abs(v - reference) / max(abs(reference), 1e-30), c) for c, v in checksums[model].items()), default=(0, ""))
+        # Reduced-precision models compute other numbers by design (their error is bounded by tests, README).
+        worst = max(((abs(v - reference) / max(abs(reference), 1e-30), c) for c, v in checksums[model].items()
+                     if not PRECISION.match(c)), default=(0, ""))
         failed |= worst[0] > CHECKSUM_TOLERANCE
         flag = "  ** DISAGREES **" if worst[0] > CHECKSUM_TOLERANCE else ""
         print(f"  {model}: {reference:.9g}, {worst[0]:.1e} ({worst[1]}){flag}")
@@ -96,6 +100,33 @@ def main(path):
 
 
 BATCH = re.compile(r"^(generated|interpreter)-batch(\d+)")
+PRECISION = re.compile(r"^generated-(jit|aot-native)-(float16|bfloat16|int8)$")
+
+
+def precision_table(models, median, paths):
+    """Reduced-precision weights: the better of JIT and AOT native per precision, against the best RTNeural build (float32)."""
+    found = sorted({m.group(2) for (_, column) in median for m in [PRECISION.match(column)] if m},
+                   key=["float16", "bfloat16", "int8"].index)
+    if not found:
+        return
+    print()
+    print("| shape | best RTNeural, float32 | generated float32 | " + " | ".join(f"generated {p}" for p in found)
+          + " | " + " | ".join(f"{p} ÷ best RTNeural" for p in found) + " |")
+    print("|---|" + "--:|" * (2 + 2 * len(found)))
+    for model in models:
+        built = [median[model, c] for c in RTNEURAL if (model, c) in median]
+        best_rtneural = min(built) if built else None
+        fp32 = [median[model, c] for c in ("generated-jit", "generated-aot-native") if (model, c) in median]
+        best = {}
+        for precision in found:
+            times = [median[model, f"generated-{kind}-{precision}"] for kind in ("jit", "aot-native")
+                     if (model, f"generated-{kind}-{precision}") in median]
+            best[precision] = min(times) if times else None
+        print(f"| {shape(model)} | {ns(best_rtneural)} | {ns(min(fp32) if fp32 else None)} | "
+              + " | ".join(ns(best[p]) for p in found) + " | " + " | ".join(ratio(best[p], best_rtneural) for p in found) + " |")
+    print()
+    print("Medians over repeats, ns per step; each precision the better of its JIT and NativeAOT native runs. SIMD paths: "
+          + "; ".join(f"{c}: {', '.join(sorted(paths[c]))}" for c in sorted(paths) if PRECISION.match(c)) + ".")
 
 
 def batch_table(models, median, paths):

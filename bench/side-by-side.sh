@@ -3,6 +3,7 @@
 #
 #   bash bench/side-by-side.sh --rtneural /path/to/RTNeural [--repeats 5] [--models lstm_1x8,gru_1x64]
 #        [--seconds 1] [--warmup-seconds 2] [--cpu 1] [--no-build] [--streams 1,4,8,32]
+#        [--precisions float16,bfloat16,int8] [--contenders LABEL,LABEL]
 #
 # Builds RTNeural's harness four ways (bench/rtneural/build.sh), the .NET timer under the JIT and with
 # NativeAOT (x86-64-v3 and native), and the ONNX models (tools/make_bench_onnx.py into artifacts/onnx, if
@@ -10,14 +11,16 @@
 # each in a fresh process pinned to one core, and prints a markdown table of medians over the repeats
 # (ns per step; bench/side-by-side-table.py). Raw lines go to artifacts/side-by-side/raw.txt.
 # --streams adds, for each B, B streams stepped together (generated StepBatch, NativeAOT native; interpreter
-# StreamBatch, JIT), timed in ns per stream-step and tabled apart.
+# StreamBatch, JIT), timed in ns per stream-step and tabled apart. --precisions adds, for each reduced weight
+# precision, the generated Step on that model (JIT and NativeAOT native; labels generated-jit-float16, …).
+# --contenders keeps only the contenders with those labels (e.g. to time a few columns more often).
 # See bench/README.md, "Side by side with RTNeural".
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out="$repo/artifacts/side-by-side"
 python=/usr/bin/python3
-rtneural="" repeats=5 seconds=1 warmup=2 cpu=1 build=1 streams=""
+rtneural="" repeats=5 seconds=1 warmup=2 cpu=1 build=1 streams="" precisions="" only=""
 # RTNeural's published shapes, then the large models the step timer's build writes (bench/Directory.Build.targets).
 models="lstm_1x8,lstm_1x16,lstm_1x32,lstm_1x64,lstm_1x128,lstm_64x64,gru_1x8,gru_1x16,gru_1x32,gru_1x64,gru_1x128,gru_64x64"
 models+=",lstm_1x256,lstm_1x512,gru_1x256,gru_1x512"
@@ -31,6 +34,8 @@ while [[ $# -gt 0 ]]; do
         --cpu) cpu="$2"; shift 2 ;;
         --no-build) build=0; shift ;;
         --streams) streams="$2"; shift 2 ;;
+        --precisions) precisions="$2"; shift 2 ;;
+        --contenders) only="$2"; shift 2 ;;
         *) echo "side-by-side.sh: unknown option $1 (see the comment at the top of this script)" >&2; exit 2 ;;
     esac
 done
@@ -86,9 +91,25 @@ for count in "${stream_counts[@]}"; do
         "interpreter-batch$count|$out/jit/Rnn.StepTimer --contender interpreter-batch --streams $count --warmup-seconds $warmup"
     )
 done
+IFS=, read -r -a precision_list <<<"$precisions"
+for precision in "${precision_list[@]}"; do
+    [[ "$precision" =~ ^(float16|bfloat16|int8)$ ]] || { echo "side-by-side.sh: --precisions takes float16, bfloat16 or int8, found '$precision'" >&2; exit 2; }
+    contenders+=(
+        "generated-jit-$precision|$out/jit/Rnn.StepTimer --contender generated --precision $precision --warmup-seconds $warmup"
+        "generated-aot-native-$precision|$out/aot-native/Rnn.StepTimer --contender generated --precision $precision --warmup-seconds $native_warmup"
+    )
+done
 if [[ $have_onnx == 1 ]]; then
     # Reads artifacts/onnx/<model>.onnx, the timer's default.
     contenders+=("onnx|$out/jit/Rnn.StepTimer --contender onnx --warmup-seconds $warmup")
+fi
+if [[ -n "$only" ]]; then
+    kept=()
+    for contender in "${contenders[@]}"; do
+        [[ ",$only," == *",${contender%%|*},"* ]] && kept+=("$contender")
+    done
+    [[ ${#kept[@]} -gt 0 ]] || { echo "side-by-side.sh: --contenders $only matches no contender" >&2; exit 2; }
+    contenders=("${kept[@]}")
 fi
 
 echo
