@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using Rnn.Trainer.Cli;
@@ -89,6 +90,28 @@ public sealed class CliMessageTests : IDisposable
         var stderr = new StringWriter();
         Assert.Equal(1, InfoCommand.Execute(_directory, new StringWriter(), stderr));
         Assert.Equal($"error: {_directory}: is a folder; expected a file\n", stderr.ToString().Replace("\r\n", "\n"));
+    }
+
+    [Fact]
+    public void EveryCommandThatReadsAModelNamesAFolderAsOne()
+    {
+        string expected = $"error: {_directory}: is a folder; expected a file\n";
+        var stderr = new StringWriter();
+        Assert.Equal(1, SampleCommand.Execute(_directory, "a", 5, 1, 1, new StringWriter(), stderr));
+        Assert.Equal(1, HeaderCommand.Execute(_directory, "m", null, new StringWriter(), stderr));
+        Assert.Equal(1, RunCommand.Execute(_directory, "x.csv", null, new StringWriter(), stderr));
+        Assert.Equal(1, QuantizeCommand.Execute(_directory, "float16", Path.Combine(_directory, "q.rnn.json"), new StringWriter(), stderr));
+        Assert.Equal(string.Concat(Enumerable.Repeat(expected, 4)), stderr.ToString().Replace("\r\n", "\n"));
+    }
+
+    [Fact]
+    public void TrainingFromStandardInputNeedsAnOutputNameAndTrainsText()
+    {
+        var (code, _, error) = RnnProcess.RunWithInput(_directory, "abc", "train", "-");
+        Assert.Equal((1, "error: rnn train -: give --output (-o); standard input has no name to derive the descriptor's from\n"), (code, error));
+        (code, string output, error) = RnnProcess.RunWithInput(_directory, string.Concat(Enumerable.Repeat("abcab ", 40)), "train", "-", "--window", "10", "--epochs", "1", "--layers", "gru:4", "-o", "t.rnn.json");
+        Assert.Equal((0, ""), (code, error));
+        Assert.StartsWith("data: standard input, text of 240 characters, vocabulary of 4\n", output);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using Rnn.Trainer.Bench;
+using Rnn.Trainer.Data;
 
 namespace Rnn.Trainer.Cli;
 
@@ -41,6 +42,7 @@ internal static class BenchCommand
         TextWriter stdout, TextWriter stderr) =>
         CliErrors.Guard(stderr, () =>
         {
+            DataFiles.RequireNotFolder(modelPath);
             if (!LatencyBudget.TryParse(budgetText, out double budget, out string error))
                 return CliErrors.Fail(stderr, "--budget: " + error);
             if (steps < 100 || warmup < 0)

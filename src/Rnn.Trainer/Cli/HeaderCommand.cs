@@ -22,6 +22,7 @@ internal static class HeaderCommand
     public static int Execute(string modelPath, string prefix, string? outputPath, TextWriter stdout, TextWriter stderr) =>
         CliErrors.Guard(stderr, () =>
         {
+            DataFiles.RequireNotFolder(modelPath);
             string header = NativeHeader.Generate(modelPath, prefix);
             if (outputPath is null)
             {

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using Rnn.Runtime.Descriptors;
+using Rnn.Trainer.Data;
 using Rnn.Trainer.Training;
 
 namespace Rnn.Trainer.Cli;
@@ -27,6 +28,7 @@ internal static class SampleCommand
         {
             if (length < 0 || temperature < 0)
                 return CliErrors.Fail(stderr, $"--length and --temperature must be at least 0 (found {length} and {temperature})");
+            DataFiles.RequireNotFolder(modelPath);
             TextSampler sampler;
             try
             {

@@ -17,7 +17,7 @@ internal static class TrainCommand
 
     public static Command Create()
     {
-        var data = new Argument<string>("data") { Description = "A CSV time series (*.csv) or a plain text file (next-character model)." };
+        var data = new Argument<string>("data") { Description = "A CSV time series (*.csv) or a plain text file (next-character model); - reads text from standard input (then give -o)." };
         var output = new Option<string?>("--output", "-o") { Description = "The descriptor to write (default: DATA's name + .rnn.json); the loss plot goes beside it." };
         var layers = new Option<string>("--layers") { Description = "Recurrent stack, e.g. lstm:32 or gru:64,gru:32 or rnn:16:relu; a dense head is added.", DefaultValueFactory = _ => "lstm:32" };
         var inputs = new Option<string?>("--input-columns") { Description = "CSV: comma-separated column names or 1-based numbers the model reads (default: the first column, with a warning)." };
@@ -53,6 +53,8 @@ internal static class TrainCommand
                 return CliErrors.Fail(Console.Error, $"--target: expected every or last, found \"{targetName}\"");
             if (lossName == "mse" && !TrainingRun.IsCsv(dataPath))
                 return CliErrors.Fail(Console.Error, "--loss mse: a text file trains a next-character model, which predicts classes: use cross-entropy (the default), or give a *.csv series");
+            if (dataPath == DataFiles.StandardStream && result.GetValue(output) is null)
+                return CliErrors.Fail(Console.Error, "rnn train -: give --output (-o); standard input has no name to derive the descriptor's from");
             string outputPath = result.GetValue(output) ?? Path.ChangeExtension(dataPath, null) + ".rnn.json";
             // No columns given: empty lists, which the loader reads as "the first column" (and the run warns about).
             string[] inputList = Split(result.GetValue(inputs) ?? "");
@@ -107,7 +109,7 @@ internal static class TrainCommand
             {
                 if (start.FirstColumnByDefault)
                     stderr.WriteLine($"warning: no --input-columns given; the model reads the first column, \"{start.InputColumns[0]}\"{(start.TargetColumns.SequenceEqual(start.InputColumns) ? ", and forecasts it" : "")}");
-                progress.OnStart(start, job.DataPath, layers, job.CheckpointPath);
+                progress.OnStart(start, DataFiles.DisplayName(job.DataPath), layers, job.CheckpointPath);
             });
             progress.Clear(outcome.Cancelled);
             if (outcome.Cancelled)

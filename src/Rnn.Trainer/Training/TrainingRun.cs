@@ -40,7 +40,7 @@ internal static class TrainingRun
         var metadata = new List<KeyValuePair<string, MetadataValue>>
         {
             new("trained_by", MetadataValue.FromString("rnn train")),
-            new("data", MetadataValue.FromString(Path.GetFileName(job.DataPath))),
+            new("data", MetadataValue.FromString(job.DataPath == DataFiles.StandardStream ? "standard input" : Path.GetFileName(job.DataPath))),
         };
         if (text)
         {
