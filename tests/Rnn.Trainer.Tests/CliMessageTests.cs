@@ -145,6 +145,15 @@ public sealed class CliMessageTests : IDisposable
     }
 
     [Fact]
+    public void AFileThatCannotBeCreatedIsNamedWithoutItsTemporary()
+    {
+        // /proc holds no new files: "not found" for root, "permission denied" for others; never "x.csv.tmp".
+        const string output = "/proc/rnn-test-output.csv";
+        var e = Assert.Throws<DataFileException>(() => DataFiles.WriteTextAtomically(output, w => w.Write("1")));
+        Assert.Contains(e.Message, new[] { $"{output}: cannot write the file: no file can be created in that folder", $"{output}: cannot write the file: permission denied" });
+    }
+
+    [Fact]
     public void NoInputColumnsWarnsAndNamesTheFirstColumn()
     {
         var (code, _, error) = Train(Series(), inputs: []);

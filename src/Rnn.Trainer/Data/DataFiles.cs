@@ -93,9 +93,13 @@ internal static class DataFiles
         {
             // .NET names the temporary file, which the user never asked for: name the file they did.
             TryDelete(temporary);
-            throw new DataFileException(path, 0, 0, "cannot write the file: " + (e is UnauthorizedAccessException
-                ? "permission denied"
-                : e.Message.Replace(Path.GetFullPath(temporary), path, StringComparison.Ordinal).Replace(temporary, path, StringComparison.Ordinal)), e);
+            throw new DataFileException(path, 0, 0, "cannot write the file: " + e switch
+            {
+                UnauthorizedAccessException => "permission denied",
+                // Creating a file where the system allows none (/proc, a missing mount) reports "not found".
+                FileNotFoundException or DirectoryNotFoundException => "no file can be created in that folder",
+                _ => e.Message.Replace(Path.GetFullPath(temporary), path, StringComparison.Ordinal).Replace(temporary, path, StringComparison.Ordinal),
+            }, e);
         }
     }
 
