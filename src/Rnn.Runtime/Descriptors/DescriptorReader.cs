@@ -84,6 +84,31 @@ public static class DescriptorReader
     }
 
     /// <summary>
+    /// Reads, checks, parses and validates a descriptor from a stream (standard input, a pipe, a network
+    /// stream): at most <see cref="DescriptorLimits.MaxFileBytes"/> bytes are read, refused as soon as one more arrives.
+    /// </summary>
+    /// <param name="stream">Read to its end; not closed.</param>
+    /// <param name="name">Names the stream in error messages, e.g. "standard input".</param>
+    /// <exception cref="RnnDescriptorException">The stream cannot be read, is too long, is not UTF-8 or is not a valid descriptor.</exception>
+    public static ModelDescriptor Read(Stream stream, string name)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        byte[] bytes;
+        int count;
+        try
+        {
+            (bytes, count) = ReadBounded(stream, name);
+        }
+        catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException)
+        {
+            throw new RnnDescriptorException(name, "", default, "cannot read: " + e.Message, e);
+        }
+
+        return Parse(Utf8Text.Decode(bytes, count, name), name);
+    }
+
+    /// <summary>
     /// The stream's bytes, refusing more than <see cref="DescriptorLimits.MaxFileBytes"/>: by the length when the
     /// stream knows it (before reading), otherwise (a pipe) as soon as one byte beyond the limit arrives.
     /// </summary>

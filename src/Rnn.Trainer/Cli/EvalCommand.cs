@@ -12,7 +12,7 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var model = new Argument<string>("model") { Description = "A descriptor written by rnn train (*.rnn.json)." };
+        var model = new Argument<string>("model") { Description = "A descriptor written by rnn train (*.rnn.json); - reads it from standard input." };
         var data = new Argument<string>("data") { Description = "A CSV series with the model's columns, or text for a text model; - reads standard input." };
         var command = new Command("eval", "Score a trained model on data: loss, and accuracy and perplexity for classes or text, error per column for a series.")
         {
@@ -25,8 +25,9 @@ internal static class EvalCommand
     public static int Execute(string modelPath, string dataPath, TextWriter stdout, TextWriter stderr) =>
         CliErrors.Guard(stderr, () =>
         {
-            DataFiles.RequireNotFolder(modelPath);
-            var descriptor = DescriptorReader.ReadFile(modelPath);
+            if (modelPath == DataFiles.StandardStream && dataPath == DataFiles.StandardStream)
+                return CliErrors.Fail(stderr, "rnn eval - -: standard input can hold the model or the data, not both; give one of them as a file");
+            var descriptor = DataFiles.ReadModel(modelPath);
             EvaluationResult result;
             try
             {

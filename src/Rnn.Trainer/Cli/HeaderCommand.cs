@@ -13,7 +13,7 @@ internal static class HeaderCommand
     {
         var model = new Argument<string>("model") { Description = "The model descriptor (*.rnn.json)." };
         var prefix = new Option<string>("--prefix") { Description = "The NativeExportPrefix of the [RnnModel] attribute (C identifier).", Required = true };
-        var output = new Option<string?>("--output", "-o") { Description = "Write the header to this file instead of standard output." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the header to this file instead of standard output (-: standard output)." };
         var command = new Command("header", "Write the C header for a model's native entry points (the text the generator embeds).") { model, prefix, output };
         command.SetAction(result => Execute(result.GetValue(model)!, result.GetValue(prefix)!, result.GetValue(output), Console.Out, Console.Error));
         return command;
@@ -24,14 +24,9 @@ internal static class HeaderCommand
         {
             DataFiles.RequireNotFolder(modelPath);
             string header = NativeHeader.Generate(modelPath, prefix);
-            if (outputPath is null)
-            {
-                stdout.Write(header);
-                return 0;
-            }
-
-            DataFiles.WriteTextAtomically(outputPath, writer => writer.Write(header));
-            stderr.WriteLine($"wrote {outputPath}");
+            string written = DataFiles.WriteText(outputPath ?? DataFiles.StandardStream, stdout, writer => writer.Write(header));
+            if (outputPath is not (null or DataFiles.StandardStream))
+                stderr.WriteLine($"wrote {written}");
             return 0;
         });
 }

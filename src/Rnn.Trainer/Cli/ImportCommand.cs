@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using Rnn.Import;
 using Rnn.Runtime.Descriptors;
+using Rnn.Trainer.Data;
 
 namespace Rnn.Trainer.Cli;
 
@@ -13,7 +14,7 @@ internal static class ImportCommand
     public static Command Create()
     {
         var model = new Argument<string>("model") { Description = "The model file to convert: .onnx, a PyTorch dump (*.torch.json from tools/export_pytorch.py), Keras/RTNeural .json, NeuralPi .json or .nam." };
-        var output = new Option<string>("--output", "-o") { Description = "The descriptor to write (*.rnn.json).", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "The descriptor to write (*.rnn.json); - writes it to standard output (the report then goes to standard error).", Required = true };
         var format = new Option<string?>("--format") { Description = "The source format, when the content does not tell: " + string.Join(", ", ModelImport.Importers.Select(i => i.Format)) + "." };
         var command = new Command("import", "Convert a model from ONNX, PyTorch (via tools/export_pytorch.py), Keras/RTNeural JSON, NeuralPi or NAM into an *.rnn.json descriptor.") { model, output, format };
         command.SetAction(result => Execute(result.GetValue(model)!, result.GetValue(output)!, result.GetValue(format), Console.Out, Console.Error));
@@ -45,10 +46,12 @@ internal static class ImportCommand
                 return CliErrors.Fail(stderr, e.Message);
             }
 
-            DescriptorWriter.WriteFile(descriptor, outputPath);
-            stdout.WriteLine($"{modelPath} ({importer.Format}) -> {outputPath}: format v{descriptor.RequiredVersion}, {descriptor.InputSize} input(s) -> {descriptor.OutputSize} output(s), {descriptor.Layers.Count} layer(s)");
+            // With -o - the descriptor is the output; the report goes to stderr so a pipe gets JSON only.
+            var report = outputPath == DataFiles.StandardStream ? stderr : stdout;
+            string written = DataFiles.WriteText(outputPath, stdout, writer => DescriptorWriter.Write(descriptor, writer));
+            report.WriteLine($"{modelPath} ({importer.Format}) -> {written}: format v{descriptor.RequiredVersion}, {descriptor.InputSize} input(s) -> {descriptor.OutputSize} output(s), {descriptor.Layers.Count} layer(s)");
             if (descriptor.NeedsWholeSequence)
-                stdout.WriteLine("  a layer runs backward over the sequence: the model runs whole sequences (Run), not step by step");
+                report.WriteLine("  a layer runs backward over the sequence: the model runs whole sequences (Run), not step by step");
             return 0;
         });
 }

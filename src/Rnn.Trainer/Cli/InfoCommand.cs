@@ -21,9 +21,8 @@ internal static class InfoCommand
     public static int Execute(string modelPath, TextWriter stdout, TextWriter stderr) =>
         CliErrors.Guard(stderr, () =>
         {
-            DataFiles.RequireNotFolder(modelPath);
-            var descriptor = DescriptorReader.ReadFile(modelPath);
-            stdout.WriteLine($"{modelPath}: format v{descriptor.Version}, {descriptor.InputSize} input(s) -> {descriptor.OutputSize} output(s)");
+            var descriptor = DataFiles.ReadModel(modelPath);
+            stdout.WriteLine($"{DataFiles.DisplayName(modelPath)}: format v{descriptor.Version}, {descriptor.InputSize} input(s) -> {descriptor.OutputSize} output(s)");
             if (descriptor.InputNormalization is not null)
                 stdout.WriteLine("  input normalisation: (x - mean) / std per feature");
             if (descriptor.WeightPrecision != Rnn.Runtime.WeightPrecision.Float32)

@@ -26,9 +26,9 @@ internal static class QuantizeCommand
 
     public static Command Create()
     {
-        var model = new Argument<string>("model") { Description = "The float32 (or any) model descriptor (*.rnn.json)." };
+        var model = new Argument<string>("model") { Description = "The float32 (or any) model descriptor (*.rnn.json); - reads it from standard input." };
         var precision = new Option<string>("--precision") { Description = "float16, bfloat16 or int8.", Required = true };
-        var output = new Option<string>("--output", "-o") { Description = "Where to write the quantized descriptor (never the input).", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "Where to write the quantized descriptor (never the input); - writes it to standard output (the report then goes to standard error).", Required = true };
         var command = new Command("quantize", "Round a model's weight matrices to float16, bfloat16 or int8 and write the descriptor.") { model, precision, output };
         command.SetAction(result => Execute(result.GetValue(model)!, result.GetValue(precision)!, result.GetValue(output)!, Console.Out, Console.Error));
         return command;
@@ -39,22 +39,23 @@ internal static class QuantizeCommand
         {
             if (!TryParsePrecision(precisionName, allowFloat32: false, out var precision))
                 return CliErrors.Fail(stderr, $"--precision: expected one of {string.Join(", ", ReducedPrecisions)}, found \"{precisionName}\"");
-            if (string.Equals(Path.GetFullPath(modelPath), Path.GetFullPath(outputPath), StringComparison.Ordinal))
+            if (modelPath != DataFiles.StandardStream && outputPath != DataFiles.StandardStream && string.Equals(Path.GetFullPath(modelPath), Path.GetFullPath(outputPath), StringComparison.Ordinal))
                 return CliErrors.Fail(stderr, $"-o: {outputPath} is the input model; write the quantized model to another file");
 
-            DataFiles.RequireNotFolder(modelPath);
-            var original = DescriptorReader.ReadFile(modelPath);
+            var original = DataFiles.ReadModel(modelPath);
             var fields = original.Metadata.Fields.Where(f => f.Key is not ("quantized_from" or "quantized_precision")).ToList();
-            fields.Add(new("quantized_from", MetadataValue.FromString(Path.GetFileName(modelPath))));
+            fields.Add(new("quantized_from", MetadataValue.FromString(modelPath == DataFiles.StandardStream ? "standard input" : Path.GetFileName(modelPath))));
             fields.Add(new("quantized_precision", MetadataValue.FromString(DescriptorNames.Of(precision))));
             var quantized = original.WithWeightPrecision(precision, MetadataValue.FromObject(fields));
-            DescriptorWriter.WriteFile(quantized, outputPath);
+            // With -o - the descriptor is the output; the report goes to stderr so a pipe gets JSON only.
+            var report = outputPath == DataFiles.StandardStream ? stderr : stdout;
+            string written = DataFiles.WriteText(outputPath, stdout, writer => DescriptorWriter.Write(quantized, writer));
 
             var (change, where, before, after) = LargestWeightChange(original, quantized);
-            stdout.WriteLine($"wrote {outputPath}: {DescriptorNames.Of(precision)} weight matrices");
-            stdout.WriteLine($"  largest weight change: {Format(change)} ({where}: {Format(before)} -> {Format(after)})");
+            report.WriteLine($"wrote {written}: {DescriptorNames.Of(precision)} weight matrices");
+            report.WriteLine($"  largest weight change: {Format(change)} ({where}: {Format(before)} -> {Format(after)})");
             double deviation = LargestOutputDeviation(original, quantized);
-            stdout.WriteLine($"  largest output deviation from the float32 model: {Format(deviation)} over {CheckSteps} steps of uniform random inputs in [-1, 1] (seed {CheckSeed})");
+            report.WriteLine($"  largest output deviation from the float32 model: {Format(deviation)} over {CheckSteps} steps of uniform random inputs in [-1, 1] (seed {CheckSeed})");
             return 0;
         });
 

@@ -14,7 +14,7 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var model = new Argument<string>("model") { Description = "The model descriptor (*.rnn.json)." };
+        var model = new Argument<string>("model") { Description = "The model descriptor (*.rnn.json); - reads it from standard input." };
         var input = new Option<string>("--input", "-i")
         {
             Description = "CSV with one time step per row and one column per model input (a header row is optional); - reads standard input.",
@@ -41,8 +41,9 @@ internal static class RunCommand
                 precision = parsed;
             }
 
-            DataFiles.RequireNotFolder(modelPath);
-            var model = InterpretedModel.Load(modelPath, new ModelLoadOptions { Precision = precision });
+            if (modelPath == DataFiles.StandardStream && inputPath == DataFiles.StandardStream)
+                return CliErrors.Fail(stderr, "rnn run - --input -: standard input can hold the model or the input, not both; give one of them as a file");
+            var model = InterpretedModel.FromDescriptor(DataFiles.ReadModel(modelPath), new ModelLoadOptions { Precision = precision });
             var table = CsvTable.Read(inputPath);
             if (table.Columns != model.InputSize)
                 throw new DataFileException(inputPath, 0, 0, $"expected {model.InputSize} column{(model.InputSize == 1 ? "" : "s")} (the model's input_size), found {table.Columns}");
@@ -63,10 +64,7 @@ internal static class RunCommand
                 text.Append('\n');
             }
 
-            if (outputPath is null or DataFiles.StandardStream)
-                stdout.Write(text.ToString());
-            else
-                DataFiles.WriteTextAtomically(outputPath, writer => writer.Write(text.ToString()));
+            DataFiles.WriteText(outputPath ?? DataFiles.StandardStream, stdout, writer => writer.Write(text.ToString()));
 
             return 0;
         });

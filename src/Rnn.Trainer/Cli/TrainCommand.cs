@@ -17,7 +17,7 @@ internal static class TrainCommand
 
     public static Command Create()
     {
-        var data = new Argument<string>("data") { Description = "A CSV time series (*.csv) or a plain text file (next-character model); - reads text from standard input (then give -o)." };
+        var data = new Argument<string>("data") { Description = "A CSV time series (*.csv) or a plain text file (next-character model); - reads standard input (then give -o, and --format csv for a series)." };
         var output = new Option<string?>("--output", "-o") { Description = "The descriptor to write (default: DATA's name + .rnn.json); the loss plot goes beside it." };
         var layers = new Option<string>("--layers") { Description = "Recurrent stack, e.g. lstm:32 or gru:64,gru:32 or rnn:16:relu; a dense head is added.", DefaultValueFactory = _ => "lstm:32" };
         var inputs = new Option<string?>("--input-columns") { Description = "CSV: comma-separated column names or 1-based numbers the model reads (default: the first column, with a warning)." };
@@ -38,10 +38,11 @@ internal static class TrainCommand
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Checkpoint file, written after every epoch (default: OUTPUT.ckpt)." };
         var resume = new Option<bool>("--resume") { Description = "Continue from the checkpoint if it exists." };
         var loss = new Option<string?>("--loss") { Description = "mse (CSV default: forecast values) or cross-entropy (text; for CSV, the target column holds class numbers 0, 1, ...)." };
+        var format = new Option<string?>("--format") { Description = "csv or text: how DATA is read (default: a *.csv name is a series; any other name, and -, is text)." };
         var target = new Option<string>("--target") { Description = "every: score every step of a window (default); last: only its last step (the window as one sequence).", DefaultValueFactory = _ => "every" };
         var command = new Command("train", "Train a recurrent model on a CSV time series or a text file; writes a descriptor, a loss plot and checkpoints.")
         {
-            data, output, layers, inputs, targets, window, horizon, validation, epochs, batch, rate, optimizer, momentum, clip, tbptt, seed, patience, threads, checkpoint, resume, loss, target,
+            data, output, layers, inputs, targets, window, horizon, validation, epochs, batch, rate, optimizer, momentum, clip, tbptt, seed, patience, threads, checkpoint, resume, loss, target, format,
         };
         command.SetAction(result =>
         {
@@ -51,10 +52,16 @@ internal static class TrainCommand
                 return CliErrors.Fail(Console.Error, $"--loss: expected mse or cross-entropy, found \"{lossName}\"");
             if (targetName is not ("every" or "last"))
                 return CliErrors.Fail(Console.Error, $"--target: expected every or last, found \"{targetName}\"");
-            if (lossName == "mse" && !TrainingRun.IsCsv(dataPath))
+            string? formatName = result.GetValue(format);
+            if (formatName is not (null or "csv" or "text"))
+                return CliErrors.Fail(Console.Error, $"--format: expected csv or text, found \"{formatName}\"");
+            bool csv = formatName is null ? TrainingRun.IsCsv(dataPath) : formatName == "csv";
+            if (lossName == "mse" && !csv)
                 return CliErrors.Fail(Console.Error, "--loss mse: a text file trains a next-character model, which predicts classes: use cross-entropy (the default), or give a *.csv series");
             if (dataPath == DataFiles.StandardStream && result.GetValue(output) is null)
                 return CliErrors.Fail(Console.Error, "rnn train -: give --output (-o); standard input has no name to derive the descriptor's from");
+            if (result.GetValue(output) == DataFiles.StandardStream)
+                return CliErrors.Fail(Console.Error, "-o -: rnn train writes a loss plot and a checkpoint beside the descriptor and prints its progress on standard output; give a file name");
             string outputPath = result.GetValue(output) ?? Path.ChangeExtension(dataPath, null) + ".rnn.json";
             // No columns given: empty lists, which the loader reads as "the first column" (and the run warns about).
             string[] inputList = Split(result.GetValue(inputs) ?? "");
@@ -62,7 +69,7 @@ internal static class TrainCommand
             var job = new TrainingJob(dataPath, outputPath, result.GetValue(checkpoint) ?? outputPath + ".ckpt", result.GetValue(resume),
                 new TimeSeriesOptions(inputList, targetList, result.GetValue(window), result.GetValue(horizon), result.GetValue(validation),
                     targetName == "last" ? LossScope.LastStep : LossScope.EveryStep, Classes: lossName == "cross-entropy"),
-                result.GetValue(window), result.GetValue(validation));
+                result.GetValue(window), result.GetValue(validation), csv);
             using var cancellation = new CancellationTokenSource();
             ConsoleCancelEventHandler stop = (_, e) =>
             {

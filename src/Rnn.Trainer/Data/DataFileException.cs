@@ -7,10 +7,11 @@ public sealed class DataFileException : Exception
 {
     /// <summary>
     /// Creates the exception; the message reads <c>file:line: problem</c>, <c>file:line, column c: problem</c>, or
-    /// <c>file: problem</c> when <paramref name="line"/> is 0 (the whole file: there is no line to point at).
+    /// <c>file: problem</c> when <paramref name="line"/> is 0 (the whole file: there is no line to point at);
+    /// "-" reads as "standard input".
     /// </summary>
     public DataFileException(string filePath, int line, int column, string problem, Exception? inner = null)
-        : base($"{filePath}{(line > 0 ? $":{line}" : "")}{(line > 0 && column > 0 ? $", column {column}" : "")}: {problem}", inner)
+        : base($"{DataFiles.DisplayName(filePath)}{(line > 0 ? $":{line}" : "")}{(line > 0 && column > 0 ? $", column {column}" : "")}: {problem}", inner)
     {
         FilePath = filePath;
         Line = line;

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using Rnn.Runtime.Descriptors;
 
 namespace Rnn.Trainer.Data;
 
@@ -38,6 +39,39 @@ internal static class DataFiles
                 _ => "cannot read the file: " + e.Message,
             }, e);
         }
+    }
+
+    /// <summary>
+    /// The model descriptor at <paramref name="path"/>, or read from standard input for "-" (within the same
+    /// size limit as a file, refused as soon as the limit is passed).
+    /// </summary>
+    public static ModelDescriptor ReadModel(string path)
+    {
+        if (path == StandardStream)
+        {
+            using var input = Console.OpenStandardInput();
+            return DescriptorReader.Read(input, DisplayName(path));
+        }
+
+        RequireNotFolder(path);
+        return DescriptorReader.ReadFile(path);
+    }
+
+    /// <summary>
+    /// Writes text to <paramref name="path"/> through <see cref="WriteTextAtomically"/>, or to
+    /// <paramref name="stdout"/> for "-"; returns how to name the destination in messages.
+    /// </summary>
+    public static string WriteText(string path, TextWriter stdout, Action<TextWriter> write)
+    {
+        if (path == StandardStream)
+        {
+            write(stdout);
+            stdout.Flush();
+            return "standard output";
+        }
+
+        WriteTextAtomically(path, write);
+        return path;
     }
 
     /// <summary>

@@ -10,14 +10,20 @@ using Rnn.Trainer.Data;
 namespace Rnn.Trainer.Training;
 
 /// <summary>What <c>rnn train</c> was asked to do, beyond the optimisation settings.</summary>
-/// <param name="DataPath">A CSV time series (*.csv) or a plain text file (anything else).</param>
+/// <param name="DataPath">A CSV time series or a plain text file; "-" is standard input.</param>
 /// <param name="OutputPath">The descriptor to write; the loss plot goes beside it (*.loss.svg).</param>
 /// <param name="CheckpointPath">Written after every epoch (temporary file, then rename).</param>
 /// <param name="Resume">Continue from the checkpoint if it exists.</param>
 /// <param name="Series">How to cut a CSV series (ignored for text).</param>
 /// <param name="Window">Sequence length for text.</param>
 /// <param name="ValidationFraction">Held-out share of the data.</param>
-public sealed record TrainingJob(string DataPath, string OutputPath, string CheckpointPath, bool Resume, TimeSeriesOptions Series, int Window, double ValidationFraction);
+/// <param name="Csv">Whether the data is a CSV series (true) or text (false); null decides by the name (*.csv is a series).</param>
+public sealed record TrainingJob(string DataPath, string OutputPath, string CheckpointPath, bool Resume, TimeSeriesOptions Series, int Window, double ValidationFraction,
+    bool? Csv = null)
+{
+    /// <summary>Whether the data is read as a CSV time series rather than as text.</summary>
+    public bool ReadsCsv => Csv ?? TrainingRun.IsCsv(DataPath);
+}
 
 /// <summary>What a finished (or stopped) run reports.</summary>
 public sealed record TrainingOutcome(bool Cancelled, int Epochs, double BestValidationLoss, string DescriptorPath, string PlotPath, bool Resumed);
@@ -32,7 +38,7 @@ internal static class TrainingRun
     public static TrainingOutcome Execute(TrainingJob job, TrainingOptions options, Action<BatchProgress>? onBatch, Action<EpochResult>? onEpoch,
         CancellationToken cancellation, Action<TrainingStart>? onStart = null)
     {
-        bool text = !IsCsv(job.DataPath);
+        bool text = !job.ReadsCsv;
         SequenceDataset training, validation;
         InputNormalization? normalization = null;
         int length, vocabulary = 0;
@@ -121,5 +127,5 @@ internal static class TrainingRun
         $"tbptt={o.TruncateSteps}", $"seed={o.Seed}")
         // Named only when not the default, so checkpoints made before --loss and --target still resume.
         + (data.Scope == Losses.LossScope.LastStep ? " target=last" : "")
-        + (IsCsv(job.DataPath) && data.Kind == TargetKind.Classification ? " loss=cross-entropy" : "");
+        + (job.ReadsCsv && data.Kind == TargetKind.Classification ? " loss=cross-entropy" : "");
 }

@@ -38,6 +38,48 @@ public class DescriptorLimitTests
     }
 
     [Fact]
+    public void AStreamWithoutALengthIsReadAndRefusedOnceItPassesTheSizeLimit()
+    {
+        var model = DescriptorReader.Read(new Unseekable(Encoding.UTF8.GetBytes(Dense()), endless: false), "standard input");
+        Assert.Equal(DescriptorWriter.ToJson(DescriptorReader.Parse(Dense(), FileName)), DescriptorWriter.ToJson(model));
+
+        // Spaces without end (a pipe from a runaway program): refused by the time one byte past the limit is read.
+        var endless = new Unseekable([], endless: true);
+        var e = Assert.Throws<RnnDescriptorException>(() => DescriptorReader.Read(endless, "standard input"));
+        Assert.StartsWith("standard input: the file is 268,", e.Message);
+        Assert.EndsWith(" bytes, over the limit of 268,435,456 bytes (256 MiB) for a descriptor; no recurrent model for a small device is that large", e.Message);
+        Assert.InRange(endless.Position, DescriptorLimits.MaxFileBytes + 1L, DescriptorLimits.MaxFileBytes + (1L << 20));
+    }
+
+    // A stream that cannot tell its length, like a pipe: the given bytes, or spaces for ever.
+    private sealed class Unseekable(byte[] bytes, bool endless) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int n = endless ? count : (int)Math.Min(count, bytes.Length - _position);
+            if (endless)
+                buffer.AsSpan(offset, n).Fill((byte)' ');
+            else
+                bytes.AsSpan((int)_position, n).CopyTo(buffer.AsSpan(offset));
+            _position += n;
+            return n;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
     public void TenMegabytesOfOpeningBracketsAreRefusedAtTheDepthLimitWithLittleMemory()
     {
         string text = new('[', 10_000_000);
