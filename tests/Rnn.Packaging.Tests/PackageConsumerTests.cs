@@ -15,7 +15,8 @@ namespace Rnn.Packaging.Tests;
 /// attribute; and <c>dotnet tool install</c>. Restores use only that feed and a private packages folder,
 /// so nothing cached from an earlier build can stand in for the packages under test.
 /// </summary>
-public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Feed>
+[Collection(PackageFeedCollection.Name)]
+public sealed class PackageConsumerTests
 {
     private readonly Feed _feed;
 
@@ -81,7 +82,7 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Fe
         Assert.Contains("layers[0]: lstm 1 -> 16", info);
     }
 
-    /// <summary>Packs once for the class into a temporary folder feed; deleted afterwards.</summary>
+    /// <summary>Packs once for every test class of the collection into a temporary folder feed; deleted afterwards.</summary>
     public sealed class Feed : IDisposable
     {
         public const string Version = "0.1.0";
@@ -89,24 +90,19 @@ public sealed class PackageConsumerTests : IClassFixture<PackageConsumerTests.Fe
         public Feed()
         {
             Root = Directory.CreateTempSubdirectory("rnn-packaging-").FullName;
-            string feed = Path.Combine(Root, "feed");
+            string feed = Folder = Path.Combine(Root, "feed");
             string repository = RepositoryPaths.Root;
             foreach (string project in new[] { "src/Rnn.Runtime/Rnn.Runtime.csproj", "src/Rnn.Trainer/Rnn.Trainer.csproj" })
                 DotnetCli.Run(repository, new Dictionary<string, string>(), "dotnet", "pack", project, "-c", "Release", "-o", feed);
 
-            File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <clear />
-                    <add key="local" value="{feed}" />
-                  </packageSources>
-                </configuration>
-                """);
+            NuGetConfigFile.Write(Root, feed, nugetOrgForOtherPackages: false);
             Environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(Root, "packages") };
         }
 
         public string Root { get; }
+
+        /// <summary>The folder feed holding the packed .nupkg and .snupkg files.</summary>
+        public string Folder { get; }
 
         public IReadOnlyDictionary<string, string> Environment { get; }
 
