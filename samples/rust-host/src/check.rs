@@ -24,16 +24,19 @@ pub fn run() -> Result<(), String> {
     let input = [0.5f32, 0.25];
     let mut output = [0f32; 2 * OUTPUT_SIZE];
     let mut state = Box::new(State::new());
-    // One byte more than a state so that an address one past an aligned one still holds a whole state.
-    let mut fresh = Box::new(([0u8; STATE_ALIGNMENT], State::new()));
+    // An aligned buffer one alignment longer than a state, so that the address one past its start (misaligned)
+    // still has a whole state's bytes behind it, as in the C host.
+    #[repr(C, align(16))]
+    struct Fresh([u8; STATE_SIZE + STATE_ALIGNMENT]);
+    let mut fresh = Box::new(Fresh([0; STATE_SIZE + STATE_ALIGNMENT]));
     let (inp, out) = (input.as_ptr(), output.as_mut_ptr());
     let size = STATE_SIZE;
     // SAFETY: every pointer points at a buffer at least as long as the length passed with it, or is deliberately
     // NULL/misaligned/short to provoke the documented error, which the library reports without touching memory.
     unsafe {
         let s = state.ptr();
-        let fresh_state = fresh.1.ptr();
-        let misaligned = fresh_state.cast::<u8>().sub(STATE_ALIGNMENT - 1).cast::<c_void>();
+        let fresh_state = fresh.0.as_mut_ptr().cast::<c_void>();
+        let misaligned = fresh.0.as_mut_ptr().add(1).cast::<c_void>();
         c.expect("sine_step(fresh, ...)", sine_step(fresh_state, size, inp, INPUT_SIZE, out, OUTPUT_SIZE), ERROR_NOT_INITIALIZED);
         c.expect("sine_init(NULL, ...)", sine_init(ptr::null_mut(), size), ERROR_NULL_POINTER);
         c.expect("sine_init(misaligned, ...)", sine_init(misaligned, size), ERROR_MISALIGNED);
