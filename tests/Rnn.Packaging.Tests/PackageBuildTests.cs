@@ -16,21 +16,28 @@ public sealed class PackageBuildTests
     public PackageBuildTests(PackageConsumerTests.Feed feed) => _feed = feed;
 
     [Fact]
-    public void PackingAgainFromScratchGivesTheSameAssemblies()
+    public void AnotherCheckoutOfTheSameCommitPacksTheSameAssemblies()
     {
-        string again = Path.Combine(_feed.Root, "feed-again");
-        // dotnet pack has no --no-incremental: rebuild (the generator too), then pack what was built.
-        var noEnvironment = new Dictionary<string, string>();
-        DotnetCli.Run(RepositoryPaths.Root, noEnvironment, "dotnet", "build", "src/Rnn.Runtime/Rnn.Runtime.csproj", "-c", "Release", "--no-incremental");
-        DotnetCli.Run(RepositoryPaths.Root, noEnvironment, "dotnet", "pack", "src/Rnn.Runtime/Rnn.Runtime.csproj", "-c", "Release", "--no-build", "-o", again);
-
+        // The same commit the feed's package names (Source Link puts the commit into every assembly, and
+        // others commit to this checkout meanwhile), checked out at another path: its bytes must not
+        // depend on where the sources were or on the build folders.
         string name = $"Rnn.Runtime.{PackageConsumerTests.Feed.Version}.nupkg";
-        string first = Path.Combine(_feed.Folder, name), second = Path.Combine(again, name);
+        string first = Path.Combine(_feed.Folder, name);
+        string commit = PackageArchive.Metadata(first).Child("repository")?.Attribute("commit")?.Value
+            ?? throw new InvalidOperationException($"{name}: the nuspec names no repository commit");
+        string checkout = Path.Combine(_feed.Root, "another-checkout"), again = Path.Combine(_feed.Root, "feed-again");
+        var noEnvironment = new Dictionary<string, string>();
+        DotnetCli.Run(_feed.Root, noEnvironment, "git", "clone", "--quiet", "--shared", "--no-checkout", RepositoryPaths.Root, checkout);
+        DotnetCli.Run(checkout, noEnvironment, "git", "remote", "remove", "origin"); // like the original: no remote
+        DotnetCli.Run(checkout, noEnvironment, "git", "checkout", "--quiet", commit);
+        DotnetCli.Run(checkout, noEnvironment, "dotnet", "pack", "src/Rnn.Runtime/Rnn.Runtime.csproj", "-c", "Release", "-o", again);
+
+        string second = Path.Combine(again, name);
         var assemblies = PackageArchive.EntryNames(first).Where(e => e.EndsWith(".dll", StringComparison.Ordinal)).ToArray();
         Assert.Equal(["analyzers/dotnet/roslyn4.14/cs/Rnn.Generator.dll", "lib/net10.0/Rnn.Runtime.dll"], assemblies.Order());
         foreach (string assembly in assemblies)
             Assert.True(PackageArchive.Read(first, assembly).AsSpan().SequenceEqual(PackageArchive.Read(second, assembly)),
-                $"{assembly} differs between two builds of the same sources");
+                $"{assembly} differs between {RepositoryPaths.Root} and a checkout of commit {commit} at {checkout}");
     }
 
     [Fact]
