@@ -57,11 +57,15 @@ public sealed class PackageMetadataTests
         // A commit of this checkout (HEAD may have moved on since the pack: others commit meanwhile).
         Assert.Equal("commit", DotnetCli.Run(RepositoryPaths.Root, new Dictionary<string, string>(), "git", "cat-file", "-t", commit).Trim());
 
-        // Source Link takes the URL from the remote 'origin'; a checkout without one publishes no URL rather than a made-up one.
+        // Source Link takes the URL from the remote 'origin' when it is a hosted repository (https, ssh, git@host:);
+        // a checkout without one, or cloned from a local folder (as CI clones), publishes no URL rather than a made-up one.
         string remotes = DotnetCli.Run(RepositoryPaths.Root, new Dictionary<string, string>(), "git", "remote").Trim();
+        string origin = remotes.Split('\n').Contains("origin")
+            ? DotnetCli.Run(RepositoryPaths.Root, new Dictionary<string, string>(), "git", "remote", "get-url", "origin").Trim()
+            : "";
         string? url = repository.Attribute("url")?.Value;
-        if (remotes.Split('\n').Contains("origin"))
-            Assert.False(string.IsNullOrEmpty(url), $"{id}: the checkout has a remote 'origin' but the nuspec's repository has no url");
+        if (Regex.IsMatch(origin, "^(https?|ssh|git)://|^[^/@]+@[^/:]+:"))
+            Assert.False(string.IsNullOrEmpty(url), $"{id}: the checkout's remote 'origin' is {origin}, but the nuspec's repository has no url");
         else
             Assert.Null(url);
         Assert.Equal(url, metadata.Child("projectUrl")?.Value);
