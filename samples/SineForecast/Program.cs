@@ -1,6 +1,9 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 using SineForecast;
 
@@ -39,6 +42,9 @@ for (int t = 0; t < inputs.Length; t++)
     text.Append(t).Append(',').Append(outputs[t].ToString("R", CultureInfo.InvariantCulture)).Append('\n');
 Console.Out.Write(text.ToString());
 Console.Error.WriteLine($"SIMD path: {SineForecaster.ActivePath}; {inputs.Length} steps allocated {allocated} bytes");
+// The instructions behind that path: CI asserts AdvSimd (NEON) on linux-arm64, run under qemu.
+Console.Error.WriteLine($"CPU: {RuntimeInformation.ProcessArchitecture}" + (AdvSimd.IsSupported ? ", AdvSimd (NEON)" : "")
+    + (Sse41.IsSupported ? ", SSE4.1" : "") + (Avx2.IsSupported ? ", AVX2" : "") + (Avx512F.IsSupported ? ", AVX-512F" : ""));
 return allocated == 0 ? 0 : 2;
 
 static float[] ReadColumn(string path)
