@@ -5,17 +5,20 @@ using Xunit;
 
 namespace Rnn.Trainer.Tests;
 
-/// <summary>The products against a plain triple loop in double, for shapes around every block size and tail.</summary>
+/// <summary>
+/// The products against a plain triple loop in double, for shapes around every tile (4 × 4, 8 × 2, 4 × 2, 4 × 1
+/// vectors of 16 or 8), the packed panels of A and B and their depth cuts (k 300 and 700), and the scalar tails.
+/// </summary>
 public class GemmTests
 {
     public static TheoryData<int, int, int> Shapes()
     {
         var data = new TheoryData<int, int, int>();
-        foreach (int m in new[] { 1, 3, 4, 7, 13, 64 })
+        foreach (int m in new[] { 1, 3, 4, 7, 8, 13, 17, 64 })
         {
-            foreach (int k in new[] { 1, 5, 63, 64, 300 })
+            foreach (int k in new[] { 1, 5, 63, 64, 300, 700 })
             {
-                foreach (int n in new[] { 1, 7, 8, 16, 17, 33 })
+                foreach (int n in new[] { 1, 7, 8, 16, 17, 33, 64, 72, 97, 136 })
                     data.Add(m, k, n);
             }
         }

@@ -1,0 +1,104 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Rnn.Trainer.Numerics;
+
+/// <summary>
+/// One vector width for kernels written once: the products and the gate math are generic over the lanes,
+/// and the JIT specialises them for <see cref="Vector512{T}"/> (AVX-512: 32 registers, so wider register
+/// tiles) and <see cref="Vector256{T}"/> (AVX2, 16 registers). Arithmetic uses the vectors' own operators.
+/// </summary>
+internal interface ISimdLanes<TVector, T>
+    where TVector : struct
+    where T : unmanaged
+{
+    /// <summary>Values per vector.</summary>
+    static abstract int Count { get; }
+
+    /// <summary>Whether 32 vector registers hold a 4 × 4 or 8 × 2 tile of accumulators without spilling.</summary>
+    static abstract bool ManyRegisters { get; }
+
+    static abstract TVector Load(ref T source);
+
+    static abstract void Store(TVector value, ref T destination);
+
+    static abstract TVector Broadcast(T value);
+
+    /// <summary>x·y + z with one rounding.</summary>
+    static abstract TVector MultiplyAdd(TVector x, TVector y, TVector z);
+
+    static abstract TVector Add(TVector x, TVector y);
+
+    static abstract TVector Subtract(TVector x, TVector y);
+
+    static abstract TVector Multiply(TVector x, TVector y);
+}
+
+/// <summary>AVX-512 lanes.</summary>
+internal readonly struct Lanes512<T> : ISimdLanes<Vector512<T>, T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    public static int Count => Vector512<T>.Count;
+
+    public static bool ManyRegisters => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Load(ref T source) => Vector512.LoadUnsafe(ref source);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector512<T> value, ref T destination) => value.StoreUnsafe(ref destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Broadcast(T value) => Vector512.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> MultiplyAdd(Vector512<T> x, Vector512<T> y, Vector512<T> z)
+    {
+        if (typeof(T) == typeof(float))
+            return Vector512.FusedMultiplyAdd(x.AsSingle(), y.AsSingle(), z.AsSingle()).As<float, T>();
+        return Vector512.FusedMultiplyAdd(x.AsDouble(), y.AsDouble(), z.AsDouble()).As<double, T>();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Add(Vector512<T> x, Vector512<T> y) => x + y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Subtract(Vector512<T> x, Vector512<T> y) => x - y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Multiply(Vector512<T> x, Vector512<T> y) => x * y;
+}
+
+/// <summary>AVX2 lanes.</summary>
+internal readonly struct Lanes256<T> : ISimdLanes<Vector256<T>, T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    public static int Count => Vector256<T>.Count;
+
+    public static bool ManyRegisters => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Load(ref T source) => Vector256.LoadUnsafe(ref source);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector256<T> value, ref T destination) => value.StoreUnsafe(ref destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Broadcast(T value) => Vector256.Create(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> MultiplyAdd(Vector256<T> x, Vector256<T> y, Vector256<T> z)
+    {
+        if (typeof(T) == typeof(float))
+            return Vector256.FusedMultiplyAdd(x.AsSingle(), y.AsSingle(), z.AsSingle()).As<float, T>();
+        return Vector256.FusedMultiplyAdd(x.AsDouble(), y.AsDouble(), z.AsDouble()).As<double, T>();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Add(Vector256<T> x, Vector256<T> y) => x + y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Subtract(Vector256<T> x, Vector256<T> y) => x - y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Multiply(Vector256<T> x, Vector256<T> y) => x * y;
+}
