@@ -61,28 +61,7 @@ internal sealed class GruLayer<T>(int inputSize, int hiddenSize) : Layer<T> wher
             var hPrev = _hidden.AsSpan(t * batch * h, batch * h);
             MatrixOps.FillRows(ht, p.Slice(BiasHh, g3), default, batch);
             Gemm.MultiplyAdd<T>(hPrev, _weightHhT, ht, batch, h, g3);
-            for (int b = 0; b < batch; b++)
-            {
-                var g = gt.Slice(b * g3, g3);
-                var hg = ht.Slice(b * g3, g3);
-                for (int j = 0; j < 2 * h; j++)
-                    g[j] += hg[j];
-                Activations.Sigmoid(g[..(2 * h)]);
-                for (int j = 0; j < h; j++)
-                    g[2 * h + j] += g[j] * hg[2 * h + j];
-                Activations.Tanh(g.Slice(2 * h, h));
-            }
-
-            var hNext = _hidden.AsSpan((t + 1) * batch * h, batch * h);
-            for (int b = 0; b < batch; b++)
-            {
-                var g = gt.Slice(b * g3, g3);
-                for (int j = 0; j < h; j++)
-                {
-                    T z = g[h + j];
-                    hNext[b * h + j] = (T.One - z) * g[2 * h + j] + z * hPrev[b * h + j];
-                }
-            }
+            GruGateMath.Forward(gt, ht, hPrev, _hidden.AsSpan((t + 1) * batch * h, batch * h), batch, h);
         }
 
         _hidden.AsSpan(batch * h, rows * h).CopyTo(y);
@@ -105,22 +84,7 @@ internal sealed class GruLayer<T>(int inputSize, int hiddenSize) : Layer<T> wher
             var dyt = dy.Slice(t * batch * h, batch * h);
             var dit = dInput.Slice(t * batch * g3, batch * g3);
             var dht = dHidden.Slice(t * batch * g3, batch * g3);
-            for (int b = 0; b < batch; b++)
-            {
-                for (int j = 0; j < h; j++)
-                {
-                    int k = b * h + j, q = b * g3 + j;
-                    T r = gt[q], z = gt[q + h], n = gt[q + 2 * h], hn = ht[q + 2 * h];
-                    T dhk = dyt[k] + dh[k];
-                    T dan = dhk * (T.One - z) * (T.One - n * n);      // h' = (1 − z) n + z h,  n = tanh(a_n)
-                    T dar = dan * hn * r * (T.One - r);                // a_n = … + r ⊙ (W_hn h + b_hn)
-                    T daz = dhk * (hPrev[k] - n) * z * (T.One - z);
-                    dit[q] = dar; dit[q + h] = daz; dit[q + 2 * h] = dan;
-                    dht[q] = dar; dht[q + h] = daz; dht[q + 2 * h] = dan * r;
-                    dh[k] = dhk * z;                                   // the direct path z ⊙ h
-                }
-            }
-
+            GruGateMath.Backward(gt, ht, hPrev, dyt, dh, dit, dht, batch, h);
             Gemm.MultiplyAdd(dht, weightHh, dh, batch, g3, h);
         }
 

@@ -64,33 +64,11 @@ internal sealed class LstmLayer<T>(int inputSize, int hiddenSize) : Layer<T> whe
             var gt = gates.Slice(t * batch * g4, batch * g4);
             var hPrev = _hidden.AsSpan(t * batch * h, batch * h);
             Gemm.MultiplyAdd<T>(hPrev, _weightHhT, gt, batch, h, g4);
-            for (int b = 0; b < batch; b++)
-            {
-                var row = gt.Slice(b * g4, g4);
-                Activations.Sigmoid(row[..(2 * h)]);
-                Activations.Tanh(row.Slice(2 * h, h));
-                Activations.Sigmoid(row.Slice(3 * h, h));
-            }
-
             var cPrev = _cell.AsSpan(t * batch * h, batch * h);
             var c = _cell.AsSpan((t + 1) * batch * h, batch * h);
             var tanhC = _tanhCell.AsSpan(t * batch * h, batch * h);
-            for (int b = 0; b < batch; b++)
-            {
-                var row = gt.Slice(b * g4, g4);
-                for (int j = 0; j < h; j++)
-                    c[b * h + j] = row[h + j] * cPrev[b * h + j] + row[j] * row[2 * h + j];
-            }
-
-            c.CopyTo(tanhC);
-            Activations.Tanh(tanhC);
             var hNext = _hidden.AsSpan((t + 1) * batch * h, batch * h);
-            for (int b = 0; b < batch; b++)
-            {
-                var o = gt.Slice(b * g4 + 3 * h, h);
-                for (int j = 0; j < h; j++)
-                    hNext[b * h + j] = o[j] * tanhC[b * h + j];
-            }
+            LstmGateMath.Forward(gt, cPrev, c, tanhC, hNext, batch, h);
         }
 
         _hidden.AsSpan(batch * h, rows * h).CopyTo(y);
@@ -121,23 +99,7 @@ internal sealed class LstmLayer<T>(int inputSize, int hiddenSize) : Layer<T> whe
             var cPrev = _cell.AsSpan(t * batch * h, batch * h);
             var tanhC = _tanhCell.AsSpan(t * batch * h, batch * h);
             var dyt = dy.Slice(t * batch * h, batch * h);
-            for (int b = 0; b < batch; b++)
-            {
-                var gate = gt.Slice(b * g4, g4);
-                var dgate = dgt.Slice(b * g4, g4);
-                for (int j = 0; j < h; j++)
-                {
-                    int k = b * h + j;
-                    T i = gate[j], f = gate[h + j], g = gate[2 * h + j], o = gate[3 * h + j], tc = tanhC[k];
-                    T dhk = dyt[k] + dh[k];                       // h' feeds the output and the next step
-                    T dck = dc[k] + dhk * o * (T.One - tc * tc);  // h' = o ⊙ tanh(c')
-                    dgate[j] = dck * g * i * (T.One - i);         // c' = f ⊙ c + i ⊙ g, i = σ(a_i)
-                    dgate[h + j] = dck * cPrev[k] * f * (T.One - f);
-                    dgate[2 * h + j] = dck * i * (T.One - g * g); // g = tanh(a_g)
-                    dgate[3 * h + j] = dhk * tc * o * (T.One - o);
-                    dc[k] = dck * f;                              // ∂c'/∂c = f
-                }
-            }
+            LstmGateMath.Backward(gt, cPrev, tanhC, dyt, dh, dc, dgt, batch, h);
 
             // ∂h/∂h_prev through every gate: dh = dgates_t · W_hh
             dh.Clear();

@@ -1,6 +1,9 @@
+using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Rnn.Runtime.Operators;
 
 namespace Rnn.Trainer.Numerics;
 
@@ -33,6 +36,15 @@ internal interface ISimdLanes<TVector, T>
     static abstract TVector Subtract(TVector x, TVector y);
 
     static abstract TVector Multiply(TVector x, TVector y);
+
+    /// <summary>1 / (1 + e^-x): in float the runtime's operator (what the interpreter and generated code run), in double exact.</summary>
+    static abstract TVector Sigmoid(TVector x);
+
+    /// <summary>tanh x: in float the runtime's operator, in double exact.</summary>
+    static abstract TVector Tanh(TVector x);
+
+    /// <summary>max(x, 0).</summary>
+    static abstract TVector Relu(TVector x);
 }
 
 /// <summary>AVX-512 lanes.</summary>
@@ -67,6 +79,17 @@ internal readonly struct Lanes512<T> : ISimdLanes<Vector512<T>, T> where T : unm
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Multiply(Vector512<T> x, Vector512<T> y) => x * y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Sigmoid(Vector512<T> x) =>
+        typeof(T) == typeof(float) ? SigmoidOperator.Invoke(x.AsSingle()).As<float, T>() : ExactLanes.Map<Vector512<T>, T>(x, Lanes1<T>.Sigmoid);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Tanh(Vector512<T> x) =>
+        typeof(T) == typeof(float) ? TanhOperator.Invoke(x.AsSingle()).As<float, T>() : ExactLanes.Map<Vector512<T>, T>(x, Lanes1<T>.Tanh);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Relu(Vector512<T> x) => Vector512.Max(x, Vector512<T>.Zero);
 }
 
 /// <summary>AVX2 lanes.</summary>
@@ -101,4 +124,59 @@ internal readonly struct Lanes256<T> : ISimdLanes<Vector256<T>, T> where T : unm
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Multiply(Vector256<T> x, Vector256<T> y) => x * y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Sigmoid(Vector256<T> x) =>
+        typeof(T) == typeof(float) ? SigmoidOperator.Invoke(x.AsSingle()).As<float, T>() : ExactLanes.Map<Vector256<T>, T>(x, Lanes1<T>.Sigmoid);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Tanh(Vector256<T> x) =>
+        typeof(T) == typeof(float) ? TanhOperator.Invoke(x.AsSingle()).As<float, T>() : ExactLanes.Map<Vector256<T>, T>(x, Lanes1<T>.Tanh);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Relu(Vector256<T> x) => Vector256.Max(x, Vector256<T>.Zero);
+}
+
+/// <summary>
+/// One value as a vector of one lane: the tails of the element-wise kernels, which run the same generic body
+/// as the vector lanes. Float activations are the runtime operators' scalar forms (as its tails use).
+/// </summary>
+internal readonly struct Lanes1<T> : ISimdLanes<T, T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    public static int Count => 1;
+
+    public static bool ManyRegisters => false;
+
+    public static T Load(ref T source) => source;
+
+    public static void Store(T value, ref T destination) => destination = value;
+
+    public static T Broadcast(T value) => value;
+
+    public static T MultiplyAdd(T x, T y, T z) => T.FusedMultiplyAdd(x, y, z);
+
+    public static T Add(T x, T y) => x + y;
+
+    public static T Subtract(T x, T y) => x - y;
+
+    public static T Multiply(T x, T y) => x * y;
+
+    public static T Sigmoid(T x) =>
+        typeof(T) == typeof(float) ? T.CreateTruncating(SigmoidOperator.Invoke(float.CreateTruncating(x))) : T.One / (T.One + T.Exp(-x));
+
+    public static T Tanh(T x) => typeof(T) == typeof(float) ? T.CreateTruncating(TanhOperator.Invoke(float.CreateTruncating(x))) : T.Tanh(x);
+
+    public static T Relu(T x) => T.Max(x, T.Zero);
+}
+
+/// <summary>Exact double activations lane by lane (gradient checks only; float never comes here).</summary>
+internal static class ExactLanes
+{
+    public static TVector Map<TVector, T>(TVector x, Func<T, T> f) where TVector : struct where T : unmanaged
+    {
+        var lanes = MemoryMarshal.CreateSpan(ref Unsafe.As<TVector, T>(ref x), Unsafe.SizeOf<TVector>() / Unsafe.SizeOf<T>());
+        for (int i = 0; i < lanes.Length; i++)
+            lanes[i] = f(lanes[i]);
+        return x;
+    }
 }
