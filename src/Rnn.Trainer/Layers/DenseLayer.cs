@@ -64,6 +64,8 @@ internal sealed class DenseLayer<T>(int inputSize, int units, Activation activat
 
         Gemm.TransposedMultiplyAdd<T>(da, x, grad[..(_o * _i)], _o, rows, _i);
         MatrixOps.AddColumnSums<T>(da, grad.Slice(_o * _i, _o), rows);
+        if (dx.IsEmpty)
+            return;
         dx.Clear();
         Gemm.MultiplyAdd<T>(da, p[..(_o * _i)], dx, rows, _o, _i);
     }

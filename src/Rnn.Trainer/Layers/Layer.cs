@@ -32,7 +32,7 @@ internal abstract class Layer<T> where T : unmanaged, IBinaryFloatingPointIeee75
 
     /// <summary>
     /// Undoes the last <see cref="Forward"/>: adds ∂L/∂parameters to <paramref name="gradients"/>, writes
-    /// ∂L/∂x to <paramref name="dx"/> [T, B, I]; <paramref name="dState"/> [B, StateSize] is ∂L/∂(final state) in
+    /// ∂L/∂x to <paramref name="dx"/> [T, B, I] (empty: not needed); <paramref name="dState"/> [B, StateSize] is ∂L/∂(final state) in
     /// (zero when a truncated chunk ends) and ∂L/∂(initial state) out. <paramref name="dy"/> may be overwritten.
     /// </summary>
     public abstract void Backward(ReadOnlySpan<T> parameters, Span<T> gradients, ReadOnlySpan<T> x, Span<T> dy, Span<T> dx, Span<T> dState, int steps, int batch);
@@ -52,6 +52,8 @@ internal abstract class Layer<T> where T : unmanaged, IBinaryFloatingPointIeee75
         Gemm.TransposedMultiplyAdd(dHidden, hiddenPrevious, grad.Slice(weightHh, gates * hiddenSize), gates, rows, hiddenSize);
         MatrixOps.AddColumnSums(dInput, grad.Slice(biasIh, gates), rows);
         MatrixOps.AddColumnSums(dHidden, grad.Slice(biasHh, gates), rows);
+        if (dx.IsEmpty)
+            return;
         dx.Clear();
         Gemm.MultiplyAdd(dInput, p[..weightHh], dx, rows, gates, inputSize);
     }

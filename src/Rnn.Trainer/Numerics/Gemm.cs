@@ -36,6 +36,17 @@ internal static class Gemm
         ref T a0 = ref MemoryMarshal.GetReference(a);
         ref T b0 = ref MemoryMarshal.GetReference(b);
         ref T c0 = ref MemoryMarshal.GetReference(c);
+        if (n < 2 * Vector256<T>.Count && m >= 4 * n && k >= 64)
+        {
+            // A few columns (a weight gradient for 8 inputs): the tiles would have one or no vector of them.
+            // Cᵀ[n×m] += B[k×n]ᵀ · A[k×m] is the same sums, each over p in order, with m across the vectors.
+            var transposed = ThreadScratch<T>.Transposed(m * n).AsSpan(0, m * n);
+            MatrixOps.Transpose<T>(c[..(m * n)], transposed, m, n);
+            TransposedMultiplyAdd<T>(b, a, transposed, n, k, m);
+            MatrixOps.Transpose<T>(transposed, c, n, m);
+            return;
+        }
+
         const int group = 8;
         int groups = m / group;
         if (groups == 0 || k < 64)

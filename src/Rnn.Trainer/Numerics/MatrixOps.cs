@@ -1,5 +1,8 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Rnn.Trainer.Numerics;
 
@@ -19,17 +22,38 @@ internal static class MatrixOps
             first.CopyTo(rows.Slice(r * width, width));
     }
 
-    /// <summary>sum[j] += Σ_r rows[r, j]: a bias's gradient over every step and batch row.</summary>
+    /// <summary>sum[j] += Σ_r rows[r, j]: a bias's gradient over every step and batch row (rows in order, as a scalar loop would).</summary>
     public static void AddColumnSums<T>(ReadOnlySpan<T> rows, Span<T> sum, int count)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         int width = sum.Length;
+        if (rows.Length < count * width)
+            throw new ArgumentException("The rows are shorter than count × width.", nameof(rows));
         for (int r = 0; r < count; r++)
+            Add(rows.Slice(r * width, width), sum);
+    }
+
+    /// <summary>sum[j] += values[j].</summary>
+    private static void Add<T>(ReadOnlySpan<T> values, Span<T> sum)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        ref T v = ref MemoryMarshal.GetReference(values);
+        ref T s = ref MemoryMarshal.GetReference(sum);
+        int j = 0;
+        if (Vector512.IsHardwareAccelerated)
         {
-            var row = rows.Slice(r * width, width);
-            for (int j = 0; j < width; j++)
-                sum[j] += row[j];
+            for (; j + Vector512<T>.Count <= sum.Length; j += Vector512<T>.Count)
+                (Vector512.LoadUnsafe(ref s, (nuint)j) + Vector512.LoadUnsafe(ref v, (nuint)j)).StoreUnsafe(ref s, (nuint)j);
         }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; j + Vector256<T>.Count <= sum.Length; j += Vector256<T>.Count)
+                (Vector256.LoadUnsafe(ref s, (nuint)j) + Vector256.LoadUnsafe(ref v, (nuint)j)).StoreUnsafe(ref s, (nuint)j);
+        }
+
+        for (; j < sum.Length; j++)
+            Unsafe.Add(ref s, j) += Unsafe.Add(ref v, j);
     }
 
     /// <summary>destination[cols × rows] = source[rows × cols]ᵀ.</summary>

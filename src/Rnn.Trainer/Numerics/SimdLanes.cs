@@ -37,6 +37,10 @@ internal interface ISimdLanes<TVector, T>
 
     static abstract TVector Multiply(TVector x, TVector y);
 
+    static abstract TVector Divide(TVector x, TVector y);
+
+    static abstract TVector Sqrt(TVector x);
+
     /// <summary>1 / (1 + e^-x): in float the runtime's operator (what the interpreter and generated code run), in double exact.</summary>
     static abstract TVector Sigmoid(TVector x);
 
@@ -79,6 +83,12 @@ internal readonly struct Lanes512<T> : ISimdLanes<Vector512<T>, T> where T : unm
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Multiply(Vector512<T> x, Vector512<T> y) => x * y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Divide(Vector512<T> x, Vector512<T> y) => x / y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Sqrt(Vector512<T> x) => Vector512.Sqrt(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Sigmoid(Vector512<T> x) =>
@@ -126,6 +136,12 @@ internal readonly struct Lanes256<T> : ISimdLanes<Vector256<T>, T> where T : unm
     public static Vector256<T> Multiply(Vector256<T> x, Vector256<T> y) => x * y;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Divide(Vector256<T> x, Vector256<T> y) => x / y;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Sqrt(Vector256<T> x) => Vector256.Sqrt(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Sigmoid(Vector256<T> x) =>
         typeof(T) == typeof(float) ? SigmoidOperator.Invoke(x.AsSingle()).As<float, T>() : ExactLanes.Map<Vector256<T>, T>(x, Lanes1<T>.Sigmoid);
 
@@ -160,6 +176,10 @@ internal readonly struct Lanes1<T> : ISimdLanes<T, T> where T : unmanaged, IBina
     public static T Subtract(T x, T y) => x - y;
 
     public static T Multiply(T x, T y) => x * y;
+
+    public static T Divide(T x, T y) => x / y;
+
+    public static T Sqrt(T x) => T.Sqrt(x);
 
     public static T Sigmoid(T x) =>
         typeof(T) == typeof(float) ? T.CreateTruncating(SigmoidOperator.Invoke(float.CreateTruncating(x))) : T.One / (T.One + T.Exp(-x));

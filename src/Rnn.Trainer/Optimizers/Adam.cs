@@ -1,4 +1,8 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Rnn.Trainer.Numerics;
 
 namespace Rnn.Trainer.Optimizers;
 
@@ -14,18 +18,53 @@ public sealed class Adam(int parameterCount, double learningRate, double beta1 =
     /// <inheritdoc/>
     public override void Step(Span<float> parameters, ReadOnlySpan<float> gradients)
     {
+        if (parameters.Length != _m.Length || gradients.Length != _m.Length)
+            throw new ArgumentException($"Adam was made for {_m.Length} parameters, given {parameters.Length} and {gradients.Length} gradients.");
         _step++;
-        float b1 = (float)beta1, b2 = (float)beta2;
         double correction1 = 1 - Math.Pow(beta1, _step), correction2 = 1 - Math.Pow(beta2, _step);
-        float stepSize = (float)(learningRate / correction1);
-        float rootCorrection2 = (float)Math.Sqrt(correction2), eps = (float)epsilon;
-        for (int k = 0; k < parameters.Length; k++)
+        var step = new Update(parameters, gradients, _m, _v, (float)beta1, (float)beta2, (float)(learningRate / correction1),
+            (float)Math.Sqrt(correction2), (float)epsilon);
+        int k = 0;
+        if (Vector512.IsHardwareAccelerated)
+            k = Apply<Vector512<float>, Lanes512<float>>(step, 0);
+        if (Vector256.IsHardwareAccelerated)
+            k = Apply<Vector256<float>, Lanes256<float>>(step, k);
+        Apply<float, Lanes1<float>>(step, k);
+    }
+
+    // Parameters [from, returned), TL.Count at a time; the same operations in the same order on every width.
+    private static int Apply<TV, TL>(in Update u, int from)
+        where TV : struct
+        where TL : ISimdLanes<TV, float>
+    {
+        TV b1 = TL.Broadcast(u.Beta1), b2 = TL.Broadcast(u.Beta2), c1 = TL.Broadcast(1 - u.Beta1), c2 = TL.Broadcast(1 - u.Beta2);
+        TV stepSize = TL.Broadcast(u.StepSize), rootCorrection2 = TL.Broadcast(u.RootCorrection2), eps = TL.Broadcast(u.Epsilon);
+        int k = from;
+        for (; k + TL.Count <= u.Length; k += TL.Count)
         {
-            float g = gradients[k];
-            _m[k] = b1 * _m[k] + (1 - b1) * g;
-            _v[k] = b2 * _v[k] + (1 - b2) * g * g;
-            parameters[k] -= stepSize * _m[k] / (MathF.Sqrt(_v[k]) / rootCorrection2 + eps);
+            TV g = TL.Load(ref Unsafe.Add(ref u.Gradients, k));
+            ref float mk = ref Unsafe.Add(ref u.M, k);
+            ref float vk = ref Unsafe.Add(ref u.V, k);
+            TV m = TL.Add(TL.Multiply(b1, TL.Load(ref mk)), TL.Multiply(c1, g));                  // m ← β₁m + (1−β₁)g
+            TV v = TL.Add(TL.Multiply(b2, TL.Load(ref vk)), TL.Multiply(TL.Multiply(c2, g), g));  // v ← β₂v + (1−β₂)g²
+            TL.Store(m, ref mk);
+            TL.Store(v, ref vk);
+            ref float pk = ref Unsafe.Add(ref u.Parameters, k);                                   // p ← p − lr/(1−β₁ᵗ) · m / (√v / √(1−β₂ᵗ) + ε)
+            TL.Store(TL.Subtract(TL.Load(ref pk), TL.Divide(TL.Multiply(stepSize, m), TL.Add(TL.Divide(TL.Sqrt(v), rootCorrection2), eps))), ref pk);
         }
+
+        return k;
+    }
+
+    private readonly ref struct Update(Span<float> parameters, ReadOnlySpan<float> gradients, float[] m, float[] v,
+        float beta1, float beta2, float stepSize, float rootCorrection2, float epsilon)
+    {
+        public readonly ref float Parameters = ref MemoryMarshal.GetReference(parameters);
+        public readonly ref float Gradients = ref MemoryMarshal.GetReference(gradients);
+        public readonly ref float M = ref MemoryMarshal.GetArrayDataReference(m);
+        public readonly ref float V = ref MemoryMarshal.GetArrayDataReference(v);
+        public readonly int Length = m.Length;
+        public readonly float Beta1 = beta1, Beta2 = beta2, StepSize = stepSize, RootCorrection2 = rootCorrection2, Epsilon = epsilon;
     }
 
     /// <inheritdoc/>

@@ -127,7 +127,8 @@ internal sealed class Network<T> where T : unmanaged, IBinaryFloatingPointIeee75
         for (int l = _layers.Length - 1; l >= 0; l--)
         {
             ReadOnlySpan<T> x = l == 0 ? _input.Span : _outputs[l - 1].AsSpan(0, steps * batch * _layers[l].InputSize);
-            var dx = (l % 2 == 0 ? _gradientA : _gradientB).AsSpan(0, steps * batch * _layers[l].InputSize);
+            // Nothing needs ∂L/∂(network input): the first layer skips that product.
+            var dx = l == 0 ? Span<T>.Empty : (l % 2 == 0 ? _gradientA : _gradientB).AsSpan(0, steps * batch * _layers[l].InputSize);
             var dState = _stateGradients[l].AsSpan();
             dState.Clear();
             _layers[l].Backward(LayerParameters(l), Gradients.AsSpan(_offsets[l], _layers[l].ParameterCount), x, dy, dx, dState, steps, batch);
