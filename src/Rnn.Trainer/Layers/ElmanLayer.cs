@@ -12,7 +12,8 @@ namespace Rnn.Trainer.Layers;
 internal sealed class ElmanLayer<T>(int inputSize, int hiddenSize, Activation nonlinearity) : Layer<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
     private readonly int _i = inputSize, _h = hiddenSize;
-    private readonly T[] _weightIhT = new T[inputSize * hiddenSize], _weightHhT = new T[hiddenSize * hiddenSize];
+    private readonly T[] _weightIhT = new T[inputSize * hiddenSize];
+    private readonly RecurrentWeights<T> _weightHh = new(hiddenSize, hiddenSize);
     private T[] _hidden = [], _gradPre = [], _gradHidden = [];
 
     public Activation Nonlinearity { get; } = nonlinearity is Activation.Tanh or Activation.Relu
@@ -46,7 +47,7 @@ internal sealed class ElmanLayer<T>(int inputSize, int hiddenSize, Activation no
     {
         int h = _h, rows = steps * batch;
         MatrixOps.Transpose(p[..WeightHh], _weightIhT, h, _i);
-        MatrixOps.Transpose(p.Slice(WeightHh, h * h), _weightHhT, h, h);
+        _weightHh.Load(p.Slice(WeightHh, h * h));
         state[..(batch * h)].CopyTo(_hidden);
 
         // Pre-activations of every step land where the hidden states go: h[1..T] = b + x · W_ihᵀ, then + W_hh h per step.
@@ -56,7 +57,7 @@ internal sealed class ElmanLayer<T>(int inputSize, int hiddenSize, Activation no
         for (int t = 0; t < steps; t++)
         {
             var hNext = _hidden.AsSpan((t + 1) * batch * h, batch * h);
-            Gemm.MultiplyAdd<T>(_hidden.AsSpan(t * batch * h, batch * h), _weightHhT, hNext, batch, h, h);
+            _weightHh.AddForward(_hidden.AsSpan(t * batch * h, batch * h), hNext, batch);
             if (Nonlinearity == Activation.Tanh)
                 Activations.Tanh(hNext);
             else
@@ -73,7 +74,6 @@ internal sealed class ElmanLayer<T>(int inputSize, int hiddenSize, Activation no
         var dh = _gradHidden.AsSpan(0, batch * h);
         dState[..(batch * h)].CopyTo(dh);
         var dPre = _gradPre.AsSpan(0, rows * h);
-        ReadOnlySpan<T> weightHh = p.Slice(WeightHh, h * h);
         for (int t = steps - 1; t >= 0; t--)
         {
             var hNext = _hidden.AsSpan((t + 1) * batch * h, batch * h);
@@ -87,7 +87,7 @@ internal sealed class ElmanLayer<T>(int inputSize, int hiddenSize, Activation no
             }
 
             dh.Clear();
-            Gemm.MultiplyAdd<T>(dpt, weightHh, dh, batch, h, h);
+            _weightHh.AddBackward(dpt, dh, batch);
         }
 
         dh.CopyTo(dState);

@@ -12,7 +12,8 @@ namespace Rnn.Trainer.Layers;
 internal sealed class GruLayer<T>(int inputSize, int hiddenSize) : Layer<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
     private readonly int _i = inputSize, _h = hiddenSize;
-    private readonly T[] _weightIhT = new T[inputSize * 3 * hiddenSize], _weightHhT = new T[hiddenSize * 3 * hiddenSize];
+    private readonly T[] _weightIhT = new T[inputSize * 3 * hiddenSize];
+    private readonly RecurrentWeights<T> _weightHh = new(3 * hiddenSize, hiddenSize);
     private T[] _gates = [], _hiddenGates = [], _hidden = [], _gradInputGates = [], _gradHiddenGates = [], _gradHidden = [];
 
     public override int InputSize => _i;
@@ -46,7 +47,7 @@ internal sealed class GruLayer<T>(int inputSize, int hiddenSize) : Layer<T> wher
     {
         int h = _h, g3 = 3 * h, rows = steps * batch;
         MatrixOps.Transpose(p[..WeightHh], _weightIhT, g3, _i);
-        MatrixOps.Transpose(p.Slice(WeightHh, g3 * h), _weightHhT, g3, h);
+        _weightHh.Load(p.Slice(WeightHh, g3 * h));
         state[..(batch * h)].CopyTo(_hidden);
 
         // Input halves of every gate for every step at once: b_ih + x · W_ihᵀ.
@@ -60,7 +61,7 @@ internal sealed class GruLayer<T>(int inputSize, int hiddenSize) : Layer<T> wher
             var ht = _hiddenGates.AsSpan(t * batch * g3, batch * g3); // b_hh + W_hh h, kept for backward (r multiplies its n part)
             var hPrev = _hidden.AsSpan(t * batch * h, batch * h);
             MatrixOps.FillRows(ht, p.Slice(BiasHh, g3), default, batch);
-            Gemm.MultiplyAdd<T>(hPrev, _weightHhT, ht, batch, h, g3);
+            _weightHh.AddForward(hPrev, ht, batch);
             GruGateMath.Forward(gt, ht, hPrev, _hidden.AsSpan((t + 1) * batch * h, batch * h), batch, h);
         }
 
@@ -75,7 +76,6 @@ internal sealed class GruLayer<T>(int inputSize, int hiddenSize) : Layer<T> wher
         dState[..(batch * h)].CopyTo(dh);
         var dInput = _gradInputGates.AsSpan(0, rows * g3);
         var dHidden = _gradHiddenGates.AsSpan(0, rows * g3);
-        ReadOnlySpan<T> weightHh = p.Slice(WeightHh, g3 * h);
         for (int t = steps - 1; t >= 0; t--)
         {
             var gt = _gates.AsSpan(t * batch * g3, batch * g3);
@@ -85,7 +85,7 @@ internal sealed class GruLayer<T>(int inputSize, int hiddenSize) : Layer<T> wher
             var dit = dInput.Slice(t * batch * g3, batch * g3);
             var dht = dHidden.Slice(t * batch * g3, batch * g3);
             GruGateMath.Backward(gt, ht, hPrev, dyt, dh, dit, dht, batch, h);
-            Gemm.MultiplyAdd(dht, weightHh, dh, batch, g3, h);
+            _weightHh.AddBackward(dht, dh, batch);
         }
 
         dh.CopyTo(dState);

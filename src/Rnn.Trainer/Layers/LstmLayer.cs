@@ -12,7 +12,8 @@ namespace Rnn.Trainer.Layers;
 internal sealed class LstmLayer<T>(int inputSize, int hiddenSize) : Layer<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
     private readonly int _i = inputSize, _h = hiddenSize;
-    private T[] _weightIhT = new T[inputSize * 4 * hiddenSize], _weightHhT = new T[hiddenSize * 4 * hiddenSize];
+    private readonly T[] _weightIhT = new T[inputSize * 4 * hiddenSize];
+    private readonly RecurrentWeights<T> _weightHh = new(4 * hiddenSize, hiddenSize);
     private T[] _gates = [], _hidden = [], _cell = [], _tanhCell = [], _gradGates = [], _gradHidden = [], _gradCell = [];
 
     public override int InputSize => _i;
@@ -47,7 +48,7 @@ internal sealed class LstmLayer<T>(int inputSize, int hiddenSize) : Layer<T> whe
     {
         int h = _h, g4 = 4 * h, rows = steps * batch;
         MatrixOps.Transpose(p[..WeightHh], _weightIhT, g4, _i);
-        MatrixOps.Transpose(p.Slice(WeightHh, g4 * h), _weightHhT, g4, h);
+        _weightHh.Load(p.Slice(WeightHh, g4 * h));
         for (int b = 0; b < batch; b++)
         {
             state.Slice(b * 2 * h, h).CopyTo(_hidden.AsSpan(b * h, h));
@@ -63,7 +64,7 @@ internal sealed class LstmLayer<T>(int inputSize, int hiddenSize) : Layer<T> whe
         {
             var gt = gates.Slice(t * batch * g4, batch * g4);
             var hPrev = _hidden.AsSpan(t * batch * h, batch * h);
-            Gemm.MultiplyAdd<T>(hPrev, _weightHhT, gt, batch, h, g4);
+            _weightHh.AddForward(hPrev, gt, batch);
             var cPrev = _cell.AsSpan(t * batch * h, batch * h);
             var c = _cell.AsSpan((t + 1) * batch * h, batch * h);
             var tanhC = _tanhCell.AsSpan(t * batch * h, batch * h);
@@ -91,7 +92,6 @@ internal sealed class LstmLayer<T>(int inputSize, int hiddenSize) : Layer<T> whe
         }
 
         var dGates = _gradGates.AsSpan(0, rows * g4);
-        ReadOnlySpan<T> weightHh = p.Slice(WeightHh, g4 * h);
         for (int t = steps - 1; t >= 0; t--)
         {
             var gt = _gates.AsSpan(t * batch * g4, batch * g4);
@@ -103,7 +103,7 @@ internal sealed class LstmLayer<T>(int inputSize, int hiddenSize) : Layer<T> whe
 
             // ∂h/∂h_prev through every gate: dh = dgates_t · W_hh
             dh.Clear();
-            Gemm.MultiplyAdd(dgt, weightHh, dh, batch, g4, h);
+            _weightHh.AddBackward(dgt, dh, batch);
         }
 
         for (int b = 0; b < batch; b++)

@@ -25,8 +25,26 @@ internal static class Gemm
     {
         Check(a.Length >= m * k && b.Length >= k * n && c.Length >= m * n);
         // C row i = Σ_p A[i,p] · B row p: A's elements are broadcast, B's and C's rows are vectors.
-        Product(ref MemoryMarshal.GetReference(a), k, 1, ref MemoryMarshal.GetReference(b), ref MemoryMarshal.GetReference(c), m, k, n);
+        Product(ref MemoryMarshal.GetReference(a), k, 1, ref MemoryMarshal.GetReference(b), n, ref MemoryMarshal.GetReference(c), m, k, n, packB: true);
     }
+
+    /// <summary>
+    /// <c>C[m×n] += A[m×k] · B[k×n]</c> with B's rows <paramref name="bRowStride"/> apart, a stride from
+    /// <see cref="UnaliasedStride"/>: B is read in place, never packed (for a weight matrix used every step).
+    /// </summary>
+    public static void MultiplyAdd<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, int bRowStride, Span<T> c, int m, int k, int n)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        Check(a.Length >= m * k && bRowStride >= n && (k == 0 || b.Length >= (k - 1) * bRowStride + n) && c.Length >= m * n);
+        Product(ref MemoryMarshal.GetReference(a), k, 1, ref MemoryMarshal.GetReference(b), bRowStride, ref MemoryMarshal.GetReference(c), m, k, n, packB: false);
+    }
+
+    /// <summary>
+    /// A row stride of at least <paramref name="columns"/> whose rows do not map to the same few L1 sets: a
+    /// stride of a multiple of 256 bytes gets 64 bytes more.
+    /// </summary>
+    public static int UnaliasedStride<T>(int columns) where T : unmanaged
+        => columns * Unsafe.SizeOf<T>() % 256 == 0 ? columns + 64 / Unsafe.SizeOf<T>() : columns;
 
     /// <summary><c>C[m×n] += A[k×m]ᵀ · B[k×n]</c>.</summary>
     public static void TransposedMultiplyAdd<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n)
@@ -52,7 +70,7 @@ internal static class Gemm
         if (groups == 0 || k < 64)
         {
             // Aᵀ[i,p] = A[p,i]: the same tiles with A's strides swapped.
-            Product(ref a0, 1, m, ref b0, ref c0, m, k, n);
+            Product(ref a0, 1, m, ref b0, n, ref c0, m, k, n, packB: true);
             return;
         }
 
@@ -72,25 +90,25 @@ internal static class Gemm
                 int i = group * g;
                 for (int p = 0; p < depth; p++)
                     Unsafe.As<T, Block8<T>>(ref Unsafe.Add(ref p0, group * p)) = Unsafe.As<T, Block8<T>>(ref Unsafe.Add(ref aFrom, p * m + i));
-                Product(ref p0, 1, group, ref bFrom, ref Unsafe.Add(ref c0, i * n), group, depth, n);
+                Product(ref p0, 1, group, ref bFrom, n, ref Unsafe.Add(ref c0, i * n), group, depth, n, packB: true);
             }
 
             if (m % group != 0)
-                Product(ref Unsafe.Add(ref aFrom, group * groups), 1, m, ref bFrom, ref Unsafe.Add(ref c0, group * groups * n), m % group, depth, n);
+                Product(ref Unsafe.Add(ref aFrom, group * groups), 1, m, ref bFrom, n, ref Unsafe.Add(ref c0, group * groups * n), m % group, depth, n, packB: true);
         }
     }
 
     /// <summary>C[i, j] += Σ_p A(i, p) · B[p, j] with A(i, p) at a[i·rowStride + p·depthStride].</summary>
-    private static void Product<T>(ref T a, int rowStride, int depthStride, ref T b, ref T c, int m, int k, int n)
+    private static void Product<T>(ref T a, int rowStride, int depthStride, ref T b, int ldb, ref T c, int m, int k, int n, bool packB)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         int j = 0;
         if (Vector512.IsHardwareAccelerated && n >= Vector512<T>.Count)
-            j = GemmTiles.Columns<Vector512<T>, Lanes512<T>, T>(ref a, rowStride, depthStride, ref b, ref c, m, k, n, n);
+            j = GemmTiles.Columns<Vector512<T>, Lanes512<T>, T>(ref a, rowStride, depthStride, ref b, ldb, ref c, m, k, n, n, packB);
         if (Vector256.IsHardwareAccelerated && n - j >= Vector256<T>.Count)
-            j += GemmTiles.Columns<Vector256<T>, Lanes256<T>, T>(ref a, rowStride, depthStride, ref Unsafe.Add(ref b, j), ref Unsafe.Add(ref c, j), m, k, n, n - j);
+            j += GemmTiles.Columns<Vector256<T>, Lanes256<T>, T>(ref a, rowStride, depthStride, ref Unsafe.Add(ref b, j), ldb, ref Unsafe.Add(ref c, j), m, k, n, n - j, packB);
         for (; j < n; j++)
-            GemmTiles.ScalarColumn(ref a, rowStride, depthStride, ref Unsafe.Add(ref b, j), ref Unsafe.Add(ref c, j), m, k, n);
+            GemmTiles.ScalarColumn(ref a, rowStride, depthStride, ref Unsafe.Add(ref b, j), ldb, ref Unsafe.Add(ref c, j), m, k, n);
     }
 
     private static void Check(bool ok)

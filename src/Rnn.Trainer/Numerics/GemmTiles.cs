@@ -18,7 +18,7 @@ internal static class GemmTiles
     private const int PanelBytes = 24 * 1024;
 
     /// <summary>Columns [0, returned) of the first <paramref name="columns"/> of C (row stride n), a multiple of the vector width; the caller finishes the rest.</summary>
-    public static int Columns<TV, TL, T>(ref T a, int rs, int ds, ref T b, ref T c, int m, int k, int n, int columns)
+    public static int Columns<TV, TL, T>(ref T a, int rs, int ds, ref T b, int ldb, ref T c, int m, int k, int n, int columns, bool packB)
         where TV : struct
         where TL : ISimdLanes<TV, T>
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
@@ -27,18 +27,18 @@ internal static class GemmTiles
         if (TL.ManyRegisters)
         {
             for (; j + 4 * w <= columns; j += 4 * w)
-                Block<TV, TL, T>(4, ref a, rs, ds, ref Unsafe.Add(ref b, j), ref Unsafe.Add(ref c, j), m, k, n);
+                Block<TV, TL, T>(4, ref a, rs, ds, ref Unsafe.Add(ref b, j), ldb, ref Unsafe.Add(ref c, j), m, k, n, packB);
         }
 
         for (; j + 2 * w <= columns; j += 2 * w)
-            Block<TV, TL, T>(2, ref a, rs, ds, ref Unsafe.Add(ref b, j), ref Unsafe.Add(ref c, j), m, k, n);
+            Block<TV, TL, T>(2, ref a, rs, ds, ref Unsafe.Add(ref b, j), ldb, ref Unsafe.Add(ref c, j), m, k, n, packB);
         for (; j + w <= columns; j += w)
-            Block<TV, TL, T>(1, ref a, rs, ds, ref Unsafe.Add(ref b, j), ref Unsafe.Add(ref c, j), m, k, n);
+            Block<TV, TL, T>(1, ref a, rs, ds, ref Unsafe.Add(ref b, j), ldb, ref Unsafe.Add(ref c, j), m, k, n, packB);
         return j;
     }
 
     /// <summary>Column j of C by plain fused multiply-adds, four rows at a time for independent chains.</summary>
-    public static void ScalarColumn<T>(ref T a, int rs, int ds, ref T b, ref T c, int m, int k, int n)
+    public static void ScalarColumn<T>(ref T a, int rs, int ds, ref T b, int ldb, ref T c, int m, int k, int n)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         int i = 0;
@@ -48,7 +48,7 @@ internal static class GemmTiles
             T s0 = Unsafe.Add(ref c, i * n), s1 = Unsafe.Add(ref c, (i + 1) * n), s2 = Unsafe.Add(ref c, (i + 2) * n), s3 = Unsafe.Add(ref c, (i + 3) * n);
             for (int p = 0; p < k; p++)
             {
-                T bp = Unsafe.Add(ref b, p * n);
+                T bp = Unsafe.Add(ref b, p * ldb);
                 ref T ap = ref Unsafe.Add(ref ai, p * ds);
                 s0 = T.FusedMultiplyAdd(ap, bp, s0);
                 s1 = T.FusedMultiplyAdd(Unsafe.Add(ref ap, rs), bp, s1);
@@ -64,35 +64,36 @@ internal static class GemmTiles
         {
             T sum = Unsafe.Add(ref c, i * n);
             for (int p = 0; p < k; p++)
-                sum = T.FusedMultiplyAdd(Unsafe.Add(ref a, i * rs + p * ds), Unsafe.Add(ref b, p * n), sum);
+                sum = T.FusedMultiplyAdd(Unsafe.Add(ref a, i * rs + p * ds), Unsafe.Add(ref b, p * ldb), sum);
             Unsafe.Add(ref c, i * n) = sum;
         }
     }
 
     // One block of V vectors of columns, every row, cut along p so the panel of B stays in L1. When several
-    // row tiles share the panel it is first copied into contiguous memory: rows of B a power-of-two stride
-    // apart (n = 256: 1 KiB) fall into a few L1 sets and evict each other long before the panel is reused.
-    private static void Block<TV, TL, T>(int vectors, ref T a, int rs, int ds, ref T b, ref T c, int m, int k, int n)
+    // row tiles share the panel it is first copied into contiguous memory (unless the caller laid B out with
+    // a row stride that does not alias): rows of B a power-of-two stride apart (1 KiB at n = 256) fall into
+    // a few L1 sets and evict each other long before the panel is reused.
+    private static void Block<TV, TL, T>(int vectors, ref T a, int rs, int ds, ref T b, int ldb, ref T c, int m, int k, int n, bool packB)
         where TV : struct
         where TL : ISimdLanes<TV, T>
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         int width = vectors * TL.Count;
         int depth = Math.Max(16, PanelBytes / (width * Unsafe.SizeOf<T>()));
-        bool pack = m >= 16;
+        bool pack = packB && m >= 16;
         ref T packed = ref pack ? ref MemoryMarshal.GetArrayDataReference(ThreadScratch<T>.PackedB(depth * width)) : ref Unsafe.NullRef<T>();
         for (int from = 0; from < k; from += depth)
         {
             int kc = Math.Min(depth, k - from);
             ref T af = ref Unsafe.Add(ref a, from * ds);
-            ref T bf = ref Unsafe.Add(ref b, from * n);
-            nint bs = n;
+            ref T bf = ref Unsafe.Add(ref b, from * ldb);
+            nint bs = ldb;
             if (pack)
             {
                 for (int p = 0; p < kc; p++)
                 {
                     for (int v = 0; v < vectors; v++)
-                        TL.Store(TL.Load(ref Unsafe.Add(ref bf, p * n + v * TL.Count)), ref Unsafe.Add(ref packed, p * width + v * TL.Count));
+                        TL.Store(TL.Load(ref Unsafe.Add(ref bf, p * ldb + v * TL.Count)), ref Unsafe.Add(ref packed, p * width + v * TL.Count));
                 }
 
                 bf = ref packed;

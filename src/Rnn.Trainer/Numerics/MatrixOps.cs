@@ -57,12 +57,25 @@ internal static class MatrixOps
     }
 
     /// <summary>destination[cols × rows] = source[rows × cols]ᵀ.</summary>
-    public static void Transpose<T>(ReadOnlySpan<T> source, Span<T> destination, int rows, int cols)
+    public static void Transpose<T>(ReadOnlySpan<T> source, Span<T> destination, int rows, int cols) => Transpose(source, destination, rows, cols, rows);
+
+    /// <summary>destination[cols × rows] = source[rows × cols]ᵀ, destination rows <paramref name="destinationStride"/> apart.</summary>
+    public static void Transpose<T>(ReadOnlySpan<T> source, Span<T> destination, int rows, int cols, int destinationStride)
     {
+        if (source.Length < rows * cols || destinationStride < rows || (cols > 0 && destination.Length < (cols - 1) * destinationStride + rows))
+            throw new ArgumentException("A matrix span is shorter than its dimensions.");
         for (int r = 0; r < rows; r++)
         {
+            var row = source.Slice(r * cols, cols);
             for (int c = 0; c < cols; c++)
-                destination[c * rows + r] = source[r * cols + c];
+                destination[c * destinationStride + r] = row[c];
         }
+    }
+
+    /// <summary>destination = source[rows × cols] with destination rows <paramref name="destinationStride"/> apart.</summary>
+    public static void CopyRows<T>(ReadOnlySpan<T> source, Span<T> destination, int rows, int cols, int destinationStride)
+    {
+        for (int r = 0; r < rows; r++)
+            source.Slice(r * cols, cols).CopyTo(destination.Slice(r * destinationStride, cols));
     }
 }
