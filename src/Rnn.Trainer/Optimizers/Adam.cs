@@ -1,7 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using Rnn.Trainer.Numerics;
 
 namespace Rnn.Trainer.Optimizers;
@@ -24,36 +23,34 @@ public sealed class Adam(int parameterCount, double learningRate, double beta1 =
         double correction1 = 1 - Math.Pow(beta1, _step), correction2 = 1 - Math.Pow(beta2, _step);
         var step = new Update(parameters, gradients, _m, _v, (float)beta1, (float)beta2, (float)(learningRate / correction1),
             (float)Math.Sqrt(correction2), (float)epsilon);
-        int k = 0;
-        if (Vector512.IsHardwareAccelerated)
-            k = Apply<Vector512<float>, Lanes512<float>>(step, 0);
-        if (Vector256.IsHardwareAccelerated)
-            k = Apply<Vector256<float>, Lanes256<float>>(step, k);
-        Apply<float, Lanes1<float>>(step, k);
+        LaneKernel.Run<UpdateKernel, Update, float>(step, 1, _m.Length);
     }
 
     // Parameters [from, returned), TL.Count at a time; the same operations in the same order on every width.
-    private static int Apply<TV, TL>(in Update u, int from)
-        where TV : struct
-        where TL : ISimdLanes<TV, float>
+    private readonly struct UpdateKernel : ILaneKernel<Update, float>
     {
-        TV b1 = TL.Broadcast(u.Beta1), b2 = TL.Broadcast(u.Beta2), c1 = TL.Broadcast(1 - u.Beta1), c2 = TL.Broadcast(1 - u.Beta2);
-        TV stepSize = TL.Broadcast(u.StepSize), rootCorrection2 = TL.Broadcast(u.RootCorrection2), eps = TL.Broadcast(u.Epsilon);
-        int k = from;
-        for (; k + TL.Count <= u.Length; k += TL.Count)
+        public static int Run<TV, TL>(scoped in Update u, int rows, int from)
+            where TV : struct
+            where TL : ISimdLanes<TV, float>
         {
-            TV g = TL.Load(ref Unsafe.Add(ref u.Gradients, k));
-            ref float mk = ref Unsafe.Add(ref u.M, k);
-            ref float vk = ref Unsafe.Add(ref u.V, k);
-            TV m = TL.Add(TL.Multiply(b1, TL.Load(ref mk)), TL.Multiply(c1, g));                  // m ← β₁m + (1−β₁)g
-            TV v = TL.Add(TL.Multiply(b2, TL.Load(ref vk)), TL.Multiply(TL.Multiply(c2, g), g));  // v ← β₂v + (1−β₂)g²
-            TL.Store(m, ref mk);
-            TL.Store(v, ref vk);
-            ref float pk = ref Unsafe.Add(ref u.Parameters, k);                                   // p ← p − lr/(1−β₁ᵗ) · m / (√v / √(1−β₂ᵗ) + ε)
-            TL.Store(TL.Subtract(TL.Load(ref pk), TL.Divide(TL.Multiply(stepSize, m), TL.Add(TL.Divide(TL.Sqrt(v), rootCorrection2), eps))), ref pk);
-        }
+            TV b1 = TL.Broadcast(u.Beta1), b2 = TL.Broadcast(u.Beta2), c1 = TL.Broadcast(1 - u.Beta1), c2 = TL.Broadcast(1 - u.Beta2);
+            TV stepSize = TL.Broadcast(u.StepSize), rootCorrection2 = TL.Broadcast(u.RootCorrection2), eps = TL.Broadcast(u.Epsilon);
+            int k = from;
+            for (; k + TL.Count <= u.Length; k += TL.Count)
+            {
+                TV g = TL.Load(ref Unsafe.Add(ref u.Gradients, k));
+                ref float mk = ref Unsafe.Add(ref u.M, k);
+                ref float vk = ref Unsafe.Add(ref u.V, k);
+                TV m = TL.Add(TL.Multiply(b1, TL.Load(ref mk)), TL.Multiply(c1, g));                  // m ← β₁m + (1−β₁)g
+                TV v = TL.Add(TL.Multiply(b2, TL.Load(ref vk)), TL.Multiply(TL.Multiply(c2, g), g));  // v ← β₂v + (1−β₂)g²
+                TL.Store(m, ref mk);
+                TL.Store(v, ref vk);
+                ref float pk = ref Unsafe.Add(ref u.Parameters, k);                                   // p ← p − lr/(1−β₁ᵗ) · m / (√v / √(1−β₂ᵗ) + ε)
+                TL.Store(TL.Subtract(TL.Load(ref pk), TL.Divide(TL.Multiply(stepSize, m), TL.Add(TL.Divide(TL.Sqrt(v), rootCorrection2), eps))), ref pk);
+            }
 
-        return k;
+            return k;
+        }
     }
 
     private readonly ref struct Update(Span<float> parameters, ReadOnlySpan<float> gradients, float[] m, float[] v,
