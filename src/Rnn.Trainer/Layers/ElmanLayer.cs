@@ -14,7 +14,7 @@ internal sealed class ElmanLayer<T>(int inputSize, int hiddenSize, Activation no
     private readonly int _i = inputSize, _h = hiddenSize;
     private readonly T[] _weightIhT = new T[inputSize * hiddenSize];
     private readonly RecurrentWeights<T> _weightHh = new(hiddenSize, hiddenSize);
-    private T[] _hidden = [], _gradPre = [], _gradHidden = [];
+    private AlignedBuffer<T> _hidden = AlignedBuffer<T>.Empty, _gradPre = AlignedBuffer<T>.Empty, _gradHidden = AlignedBuffer<T>.Empty;
 
     public Activation Nonlinearity { get; } = nonlinearity is Activation.Tanh or Activation.Relu
         ? nonlinearity : throw new ArgumentException("An Elman layer's nonlinearity is tanh or relu.", nameof(nonlinearity));
@@ -38,9 +38,9 @@ internal sealed class ElmanLayer<T>(int inputSize, int hiddenSize, Activation no
     public override void Reserve(int steps, int batch)
     {
         int rows = steps * batch;
-        _hidden = Grow(_hidden, (rows + batch) * _h);
-        _gradPre = Grow(_gradPre, rows * _h);
-        _gradHidden = Grow(_gradHidden, batch * _h);
+        _hidden = AlignedBuffer<T>.Grow(_hidden, (rows + batch) * _h);
+        _gradPre = AlignedBuffer<T>.Grow(_gradPre, rows * _h);
+        _gradHidden = AlignedBuffer<T>.Grow(_gradHidden, batch * _h);
     }
 
     public override void Forward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, Span<T> y, Span<T> state, int steps, int batch)

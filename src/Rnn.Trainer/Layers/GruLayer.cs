@@ -14,7 +14,8 @@ internal sealed class GruLayer<T>(int inputSize, int hiddenSize) : Layer<T> wher
     private readonly int _i = inputSize, _h = hiddenSize;
     private readonly T[] _weightIhT = new T[inputSize * 3 * hiddenSize];
     private readonly RecurrentWeights<T> _weightHh = new(3 * hiddenSize, hiddenSize);
-    private T[] _gates = [], _hiddenGates = [], _hidden = [], _gradInputGates = [], _gradHiddenGates = [], _gradHidden = [];
+    private AlignedBuffer<T> _gates = AlignedBuffer<T>.Empty, _hiddenGates = AlignedBuffer<T>.Empty, _hidden = AlignedBuffer<T>.Empty;
+    private AlignedBuffer<T> _gradInputGates = AlignedBuffer<T>.Empty, _gradHiddenGates = AlignedBuffer<T>.Empty, _gradHidden = AlignedBuffer<T>.Empty;
 
     public override int InputSize => _i;
 
@@ -35,12 +36,12 @@ internal sealed class GruLayer<T>(int inputSize, int hiddenSize) : Layer<T> wher
     public override void Reserve(int steps, int batch)
     {
         int rows = steps * batch;
-        _gates = Grow(_gates, rows * 3 * _h);
-        _hiddenGates = Grow(_hiddenGates, rows * 3 * _h);
-        _gradInputGates = Grow(_gradInputGates, rows * 3 * _h);
-        _gradHiddenGates = Grow(_gradHiddenGates, rows * 3 * _h);
-        _hidden = Grow(_hidden, (rows + batch) * _h);
-        _gradHidden = Grow(_gradHidden, batch * _h);
+        _gates = AlignedBuffer<T>.Grow(_gates, rows * 3 * _h);
+        _hiddenGates = AlignedBuffer<T>.Grow(_hiddenGates, rows * 3 * _h);
+        _gradInputGates = AlignedBuffer<T>.Grow(_gradInputGates, rows * 3 * _h);
+        _gradHiddenGates = AlignedBuffer<T>.Grow(_gradHiddenGates, rows * 3 * _h);
+        _hidden = AlignedBuffer<T>.Grow(_hidden, (rows + batch) * _h);
+        _gradHidden = AlignedBuffer<T>.Grow(_gradHidden, batch * _h);
     }
 
     public override void Forward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, Span<T> y, Span<T> state, int steps, int batch)

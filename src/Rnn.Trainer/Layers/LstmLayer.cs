@@ -14,7 +14,8 @@ internal sealed class LstmLayer<T>(int inputSize, int hiddenSize) : Layer<T> whe
     private readonly int _i = inputSize, _h = hiddenSize;
     private readonly T[] _weightIhT = new T[inputSize * 4 * hiddenSize];
     private readonly RecurrentWeights<T> _weightHh = new(4 * hiddenSize, hiddenSize);
-    private T[] _gates = [], _hidden = [], _cell = [], _tanhCell = [], _gradGates = [], _gradHidden = [], _gradCell = [];
+    private AlignedBuffer<T> _gates = AlignedBuffer<T>.Empty, _hidden = AlignedBuffer<T>.Empty, _cell = AlignedBuffer<T>.Empty, _tanhCell = AlignedBuffer<T>.Empty;
+    private AlignedBuffer<T> _gradGates = AlignedBuffer<T>.Empty, _gradHidden = AlignedBuffer<T>.Empty, _gradCell = AlignedBuffer<T>.Empty;
 
     public override int InputSize => _i;
 
@@ -35,13 +36,13 @@ internal sealed class LstmLayer<T>(int inputSize, int hiddenSize) : Layer<T> whe
     public override void Reserve(int steps, int batch)
     {
         int rows = steps * batch;
-        _gates = Grow(_gates, rows * 4 * _h);
-        _gradGates = Grow(_gradGates, rows * 4 * _h);
-        _hidden = Grow(_hidden, (rows + batch) * _h);
-        _cell = Grow(_cell, (rows + batch) * _h);
-        _tanhCell = Grow(_tanhCell, rows * _h);
-        _gradHidden = Grow(_gradHidden, batch * _h);
-        _gradCell = Grow(_gradCell, batch * _h);
+        _gates = AlignedBuffer<T>.Grow(_gates, rows * 4 * _h);
+        _gradGates = AlignedBuffer<T>.Grow(_gradGates, rows * 4 * _h);
+        _hidden = AlignedBuffer<T>.Grow(_hidden, (rows + batch) * _h);
+        _cell = AlignedBuffer<T>.Grow(_cell, (rows + batch) * _h);
+        _tanhCell = AlignedBuffer<T>.Grow(_tanhCell, rows * _h);
+        _gradHidden = AlignedBuffer<T>.Grow(_gradHidden, batch * _h);
+        _gradCell = AlignedBuffer<T>.Grow(_gradCell, batch * _h);
     }
 
     public override void Forward(ReadOnlySpan<T> p, ReadOnlySpan<T> x, Span<T> y, Span<T> state, int steps, int batch)

@@ -14,8 +14,8 @@ internal sealed class RecurrentWeights<T>(int gateWidth, int hiddenSize) where T
 {
     private readonly int _g = gateWidth, _h = hiddenSize;
     private readonly int _transposedStride = Gemm.UnaliasedStride<T>(gateWidth), _stride = Gemm.UnaliasedStride<T>(hiddenSize);
-    private readonly T[] _transposed = new T[hiddenSize * Gemm.UnaliasedStride<T>(gateWidth)];
-    private readonly T[] _rows = new T[gateWidth * Gemm.UnaliasedStride<T>(hiddenSize)];
+    private readonly AlignedBuffer<T> _transposed = new(hiddenSize * Gemm.UnaliasedStride<T>(gateWidth));
+    private readonly AlignedBuffer<T> _rows = new(gateWidth * Gemm.UnaliasedStride<T>(hiddenSize));
 
     /// <summary>Takes W_hh [G, H] from the parameters.</summary>
     public void Load(ReadOnlySpan<T> weightHh)

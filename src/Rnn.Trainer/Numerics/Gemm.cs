@@ -58,7 +58,7 @@ internal static class Gemm
         {
             // A few columns (a weight gradient for 8 inputs): the tiles would have one or no vector of them.
             // Cᵀ[n×m] += B[k×n]ᵀ · A[k×m] is the same sums, each over p in order, with m across the vectors.
-            var transposed = ThreadScratch<T>.Transposed(m * n).AsSpan(0, m * n);
+            var transposed = ThreadScratch<T>.Transposed(m * n);
             MatrixOps.Transpose<T>(c[..(m * n)], transposed, m, n);
             TransposedMultiplyAdd<T>(b, a, transposed, n, k, m);
             MatrixOps.Transpose<T>(transposed, c, n, m);
@@ -79,7 +79,7 @@ internal static class Gemm
         // eight columns is packed into a contiguous [depth × 8] panel (read sequentially, kept in L1), and the
         // depth is cut into chunks so the rows of B a chunk sweeps stay in L2 for every group.
         var panel = ThreadScratch<T>.PackedA(group * PanelDepth);
-        ref T p0 = ref MemoryMarshal.GetArrayDataReference(panel);
+        ref T p0 = ref MemoryMarshal.GetReference(panel);
         for (int from = 0; from < k; from += PanelDepth)
         {
             int depth = Math.Min(PanelDepth, k - from);

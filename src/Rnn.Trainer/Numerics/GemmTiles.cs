@@ -81,7 +81,7 @@ internal static class GemmTiles
         int width = vectors * TL.Count;
         int depth = Math.Max(16, PanelBytes / (width * Unsafe.SizeOf<T>()));
         bool pack = packB && m >= 16;
-        ref T packed = ref pack ? ref MemoryMarshal.GetArrayDataReference(ThreadScratch<T>.PackedB(depth * width)) : ref Unsafe.NullRef<T>();
+        ref T packed = ref pack ? ref MemoryMarshal.GetReference(ThreadScratch<T>.PackedB(depth * width)) : ref Unsafe.NullRef<T>();
         for (int from = 0; from < k; from += depth)
         {
             int kc = Math.Min(depth, k - from);

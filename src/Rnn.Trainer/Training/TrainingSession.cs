@@ -152,7 +152,7 @@ internal sealed class TrainingSession
             if (threads == 1)
                 losses[0] = _workers[0].Run(_training, order, shares[0].Start, shares[0].Size, from, steps, backward: true);
             else
-                Parallel.For(0, threads, t => losses[t] = _workers[t].Run(_training, order, shares[t].Start, shares[t].Size, from, steps, backward: true));
+                RunShares(order, threads, from, steps);
             if (double.IsNaN(losses[0]))
                 continue;
 
@@ -182,6 +182,11 @@ internal sealed class TrainingSession
 
         return lossSum / scored;
     }
+
+    // Apart from TrainBatch so that its closure is made only when several threads share the batch (one thread
+    // allocates nothing per batch).
+    private void RunShares(int[] order, int threads, int from, int steps) =>
+        Parallel.For(0, threads, t => _losses[t] = _workers[t].Run(_training, order, _shares[t].Start, _shares[t].Size, from, steps, backward: true));
 
     /// <summary>Mean loss over a dataset, whole sequences, current parameters.</summary>
     public double Evaluate(SequenceDataset data)
