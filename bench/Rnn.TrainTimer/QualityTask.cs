@@ -1,4 +1,5 @@
 using System;
+using Rnn.Tests.Shared;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -25,7 +26,7 @@ internal sealed record QualityTask(string Name, TrainingOptions Options, Sequenc
     {
         "sines" => FromSines(Path.Combine(repository, "examples", "sines.csv"), seed),
         "adding" => new QualityTask(name, new TrainingOptions(LayerSpec.ParseStack("lstm:24"), Epochs: 25, BatchSize: 32, LearningRate: 0.005, ClipNorm: 1, Seed: seed),
-            AddingProblem(4000, 60, seed: 1), AddingProblem(1000, 60, seed: 2)),
+            AddingProblem.Generate(4000, 60, seed: 1), AddingProblem.Generate(1000, 60, seed: 2)),
         _ => throw new ArgumentException($"unknown task {name}; expected sines or adding"),
     };
 
@@ -34,33 +35,6 @@ internal sealed record QualityTask(string Name, TrainingOptions Options, Sequenc
         var windows = TimeSeriesWindows.Load(path, new TimeSeriesOptions(["x"], ["x"], Window: 50, Horizon: 1, ValidationFraction: 0.2));
         var options = new TrainingOptions(LayerSpec.ParseStack("lstm:16"), Epochs: 30, BatchSize: 16, LearningRate: 0.01, ClipNorm: 1, Seed: seed);
         return new QualityTask("sines", options, windows.Training, windows.Validation);
-    }
-
-    /// <summary>
-    /// The adding problem as tests/Rnn.Trainer.Tests/DemonstrationTests.cs generates it (a copy: test code is not
-    /// referenced from here): a value in [0, 1) and a marker each step; the target is the sum of the two marked values.
-    /// </summary>
-    private static SequenceDataset AddingProblem(int count, int steps, int seed)
-    {
-        var random = new Random(seed);
-        var x = new float[count * steps * 2];
-        var y = new float[count];
-        for (int n = 0; n < count; n++)
-        {
-            int first = random.Next(steps / 2), second = steps / 2 + random.Next(steps / 2);
-            for (int t = 0; t < steps; t++)
-            {
-                float value = (float)random.NextDouble();
-                x[(n * steps + t) * 2] = value;
-                if (t == first || t == second)
-                {
-                    x[(n * steps + t) * 2 + 1] = 1;
-                    y[n] += value;
-                }
-            }
-        }
-
-        return new SequenceDataset(count, steps, 2, 1, TargetKind.Regression, LossScope.LastStep, x, y, null);
     }
 
     /// <summary>Every epoch's shuffle, as TrainingSession.RunEpoch draws it (epochs count from 1): [epochs, N].</summary>

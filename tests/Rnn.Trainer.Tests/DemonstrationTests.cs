@@ -9,6 +9,7 @@ using Rnn.Runtime.Interpreter;
 using Rnn.Trainer.Data;
 using Rnn.Trainer.Losses;
 using Rnn.Trainer.Training;
+using Rnn.Tests.Shared;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -49,41 +50,12 @@ public sealed class DemonstrationTests(ITestOutputHelper output) : IDisposable
         Assert.True(session.BestValidationLoss <= 1e-3, $"best validation MSE {session.BestValidationLoss:E3}");
     }
 
-    /// <summary>
-    /// The adding problem (Hochreiter &amp; Schmidhuber): each step gives a value in [0, 1) and a marker; exactly
-    /// two steps are marked, one in each half, and the target at the last step is the sum of the two marked
-    /// values. Always answering the mean (1.0) scores an MSE of about 1/6; the answer needs memory across
-    /// up to 60 steps.
-    /// </summary>
-    private static SequenceDataset AddingProblem(int count, int steps, int seed)
-    {
-        var random = new Random(seed);
-        var x = new float[count * steps * 2];
-        var y = new float[count];
-        for (int n = 0; n < count; n++)
-        {
-            int first = random.Next(steps / 2), second = steps / 2 + random.Next(steps / 2);
-            for (int t = 0; t < steps; t++)
-            {
-                float value = (float)random.NextDouble();
-                x[(n * steps + t) * 2] = value;
-                if (t == first || t == second)
-                {
-                    x[(n * steps + t) * 2 + 1] = 1;
-                    y[n] += value;
-                }
-            }
-        }
-
-        return new SequenceDataset(count, steps, 2, 1, TargetKind.Regression, LossScope.LastStep, x, y, null);
-    }
-
     [Fact]
     public void OnTheAddingProblemLstmAndGruClearlyBeatTheVanillaRnn()
     {
         const int steps = 60;
-        var training = AddingProblem(4000, steps, seed: 1);
-        var validation = AddingProblem(1000, steps, seed: 2);
+        var training = AddingProblem.Generate(4000, steps, seed: 1);
+        var validation = AddingProblem.Generate(1000, steps, seed: 2);
         var results = new System.Collections.Generic.Dictionary<string, double>();
         foreach (string cell in new[] { "lstm", "gru", "rnn" })
         {
