@@ -10,7 +10,8 @@ namespace Rnn.Trainer.Numerics;
 /// <summary>
 /// One vector width for kernels written once: the products and the gate math are generic over the lanes,
 /// and the JIT specialises them for <see cref="Vector512{T}"/> (AVX-512: 32 registers, so wider register
-/// tiles) and <see cref="Vector256{T}"/> (AVX2, 16 registers). Arithmetic uses the vectors' own operators.
+/// tiles) and <see cref="Vector256{T}"/> (AVX2, 16 registers). Arithmetic goes through methods: the vectors'
+/// operator interfaces do not satisfy generic constraints here.
 /// </summary>
 internal interface ISimdLanes<TVector, T>
     where TVector : struct
