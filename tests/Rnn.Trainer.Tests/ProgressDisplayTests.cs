@@ -52,8 +52,11 @@ public sealed class ProgressDisplayTests : IDisposable
     [InlineData(160)]
     public void TheStatusLineFitsWhileTrainingAndCtrlCLeavesACleanScreen(int width)
     {
-        Series(rows: 4000);
-        using var screen = new TmuxScreen(width, 24, Command("--layers lstm:48 --epochs 100000 --patience 0"));
+        // Epochs must last long enough for the status line to stay on screen between epoch lines: since the trainer
+        // got faster, lstm:48 on 4,000 rows took 13 ms an epoch and a capture seldom caught the line; this takes
+        // about a second an epoch.
+        Series(rows: 20000);
+        using var screen = new TmuxScreen(width, 24, Command("--layers lstm:256 --epochs 100000 --patience 0"));
         // Mid-run: after epoch 1's line, the status line of a later epoch, on the last row, one row only.
         var rows = screen.WaitFor(r => r.Any(l => l.StartsWith("epoch 1/100000  mean loss ")) && r[^1].Contains("batch loss"), s_hang, "status line after epoch 1");
         Assert.StartsWith("epoch ", rows[^1]);
